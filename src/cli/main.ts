@@ -1,0 +1,47 @@
+/** The `hook-sync` command: dispatches to a sub-command and maps outcomes to exit codes. */
+import { InvalidInputError, formatDiagnostic } from '../diagnostics.js';
+import { PLAN_USAGE, planCommand } from './commands/plan.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+
+const USAGE = `Usage: hook-sync <command> [options]
+
+Commands:
+  plan <paths…>    show what a sync would do, in order, without a cluster
+
+Run "hook-sync <command> --help" for a command's options.
+`;
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  plan: { run: planCommand, usage: PLAN_USAGE },
+};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name ? EXIT.ok : EXIT.invalid;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`hook-sync: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.invalid;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof InvalidInputError) {
+      for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+      const errors = err.diagnostics.filter((d) => d.severity === 'error').length;
+      io.stderr(`hook-sync: ${errors} error${errors === 1 ? '' : 's'}; nothing was applied\n`);
+      return EXIT.invalid;
+    }
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`hook-sync ${name}: ${(err as Error).message}\n\n${command.usage}`);
+      return EXIT.invalid;
+    }
+    io.stderr(`hook-sync ${name}: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.failed;
+  }
+}

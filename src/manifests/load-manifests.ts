@@ -1,0 +1,249 @@
+/**
+ * Turns the paths a user gives (files, directories, globs) into objects, each remembering the file and line
+ * it came from. Loading never stops at the first problem: every error in every file is collected, so one
+ * CI run shows them all.
+ */
+import { readFile, readdir, stat, glob, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
+import { isRecord, type KubeObject } from './kube-object.js';
+import {
+  LineIndex,
+  YamlSyntaxError,
+  nodeAt,
+  offsetAt,
+  parseYamlDocuments,
+  type PositionNode,
+} from './yaml-documents.js';
+
+export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export interface Manifest {
+  object: KubeObject;
+  /** Where the object starts. */
+  source: SourceLocation;
+  /** Where a field of this object is written (the object's start when the field is not there). */
+  locate(fieldPath: readonly (string | number)[]): SourceLocation;
+}
+
+export interface LoadResult {
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+  /** Files read, as displayed in diagnostics. */
+  files: string[];
+}
+
+export interface LoadOptions {
+  /** Paths and diagnostics are relative to this directory. Default: process.cwd(). */
+  cwd?: string;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function hasManifestExtension(file: string): boolean {
+  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+async function walkDirectory(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    // Hidden entries (.git, .github) are never manifests a user meant to apply.
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walkDirectory(full, out);
+    else if (entry.isFile() && hasManifestExtension(entry.name)) out.push(full);
+    // Linked files are followed; linked directories are not, so a link cycle cannot loop forever.
+    else if (entry.isSymbolicLink() && hasManifestExtension(entry.name)) {
+      const target = await stat(full).catch(() => undefined);
+      if (target?.isFile()) out.push(full);
+    }
+  }
+}
+
+/** Expands the user's paths into an ordered, de-duplicated list of absolute file paths. */
+export async function resolveManifestPaths(
+  inputs: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const found: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    if (GLOB_CHARS.test(input)) {
+      const matches: string[] = [];
+      for await (const match of glob(input, { cwd })) {
+        const full = path.resolve(cwd, match);
+        if (hasManifestExtension(full) && (await stat(full)).isFile()) matches.push(full);
+      }
+      matches.sort();
+      if (matches.length === 0) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'no-manifests',
+          message: `the pattern "${input}" matched no .yaml, .yml or .json file`,
+          hint: `check the pattern against the files under ${cwd}`,
+        });
+      }
+      found.push(...matches);
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      diagnostics.push({
+        severity: 'error',
+        code: 'path-not-found',
+        message: `no such file or directory: ${input}`,
+        hint: `paths are resolved from ${cwd}`,
+      });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const before = found.length;
+      await walkDirectory(abs, found);
+      if (found.length === before) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'no-manifests',
+          message: `the directory "${input}" holds no .yaml, .yml or .json file`,
+          hint: 'point at the directory that holds the manifests',
+        });
+      }
+    } else {
+      found.push(abs);
+    }
+  }
+  const seen = new Set<string>();
+  const files: string[] = [];
+  for (const file of found) {
+    const real = await realpath(file).catch(() => file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    files.push(file);
+  }
+  return { files, diagnostics };
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+function isKustomization(obj: Record<string, unknown>): boolean {
+  return (
+    obj.kind === 'Kustomization' &&
+    typeof obj.apiVersion === 'string' &&
+    obj.apiVersion.startsWith('kustomize.config.k8s.io/')
+  );
+}
+
+/** Parses one file's text into manifests; problems go to `diagnostics`. */
+export function parseManifestText(text: string, file: string, diagnostics: Diagnostic[]): Manifest[] {
+  const lines = new LineIndex(text);
+  const at = (offset: number | undefined): SourceLocation => {
+    const { line } = lines.position(offset ?? 0);
+    return { file, line };
+  };
+  let documents;
+  try {
+    documents = parseYamlDocuments(text);
+  } catch (err) {
+    if (!(err instanceof YamlSyntaxError)) throw err;
+    // Strict JSON that YAML rejects (tab indentation, for one) is still a valid manifest file.
+    if (file.toLowerCase().endsWith('.json')) {
+      try {
+        documents = [{ value: JSON.parse(text) as unknown, root: undefined }];
+      } catch {
+        /* report the YAML error: it carries a line and column */
+      }
+    }
+    if (!documents) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `invalid YAML: ${err.reason}`,
+        hint: 'fix the syntax at this line and column',
+        source: { file, line: err.line, column: err.column },
+      });
+      return [];
+    }
+  }
+
+  const manifests: Manifest[] = [];
+  const add = (value: unknown, root: PositionNode | undefined) => {
+    const source = at(root?.offset);
+    if (!isRecord(value)) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'not-an-object',
+        message: `a YAML document must be a Kubernetes object (a mapping with apiVersion and kind), found ${Array.isArray(value) ? 'a list' : typeof value}`,
+        hint: 'remove it, or separate objects with "---"',
+        source,
+      });
+      return;
+    }
+    if (isKustomization(value)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'kustomization-skipped',
+        message: 'a kustomization.yaml is not a Kubernetes object and was not applied',
+        hint: 'render it with "kubectl kustomize" and point hook-sync at the output',
+        source,
+      });
+      return;
+    }
+    manifests.push({
+      object: value as KubeObject,
+      source,
+      locate: (fieldPath) => at(offsetAt(root, fieldPath)),
+    });
+  };
+
+  for (const doc of documents) {
+    const value = doc.value;
+    if (value === null || value === undefined) continue; // empty document, trailing ---
+    if (
+      isRecord(value) &&
+      typeof value.kind === 'string' &&
+      value.kind.endsWith('List') &&
+      Array.isArray(value.items)
+    ) {
+      const itemsNode = nodeAt(doc.root, ['items']);
+      value.items.forEach((item, i) => add(item, itemsNode?.items?.[i] ?? doc.root));
+      continue;
+    }
+    add(value, doc.root);
+  }
+  return manifests;
+}
+
+/** Loads every manifest under `inputs`. Never throws for bad input: problems are in `diagnostics`. */
+export async function loadManifests(
+  inputs: readonly string[],
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, diagnostics } = await resolveManifestPaths(inputs, cwd);
+  const manifests: Manifest[] = [];
+  const shown: string[] = [];
+  for (const file of files) {
+    const display = displayPath(file, cwd);
+    shown.push(display);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'unreadable-file',
+        message: `cannot read the file: ${(err as Error).message}`,
+        source: { file: display, line: 1 },
+      });
+      continue;
+    }
+    manifests.push(...parseManifestText(text, display, diagnostics));
+  }
+  return { manifests, diagnostics, files: shown };
+}

@@ -1,0 +1,29 @@
+/** Loading plus planning, the entry point both faces (CLI and action) use. */
+import { InvalidInputError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { loadManifests } from '../manifests/load-manifests.js';
+import { buildPlan, type PlanOptions } from './build-plan.js';
+import type { Plan } from './sync-task.js';
+
+export interface LoadPlanOptions extends PlanOptions {
+  cwd?: string;
+}
+
+/** Throws InvalidInputError, carrying every diagnostic, when the input is invalid. */
+export async function loadPlan(paths: readonly string[], options: LoadPlanOptions): Promise<Plan> {
+  const loaded = await loadManifests(paths, { cwd: options.cwd });
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  if (loaded.manifests.length === 0 && !hasErrors(diagnostics)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'no-objects',
+      message: `no Kubernetes objects found in ${paths.join(', ')}`,
+      hint: 'point at files or directories that contain manifests',
+    });
+  }
+  const result = buildPlan(loaded.manifests, options);
+  diagnostics.push(...result.diagnostics);
+  if (!result.plan || hasErrors(diagnostics)) throw new InvalidInputError(diagnostics);
+  // Loader warnings (a skipped kustomization.yaml) belong with the plan's own.
+  result.plan.warnings = diagnostics.filter((d) => d.severity === 'warning');
+  return result.plan;
+}
