@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(845);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 
 
@@ -47,7 +47,7 @@ class UsageError extends Error {
 
 /***/ }),
 
-/***/ 845:
+/***/ 909:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98,37 +98,11 @@ function hasErrors(diagnostics) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/manifests/kube-object.ts
-/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (the core group). */
-function groupOf(apiVersion) {
-    const slash = apiVersion.indexOf('/');
-    return slash < 0 ? '' : apiVersion.slice(0, slash);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Annotations as strings only; validation reports non-string values separately. */
-function stringAnnotations(obj) {
-    const raw = obj.metadata?.annotations;
-    const out = {};
-    if (!isRecord(raw))
-        return out;
-    for (const [key, value] of Object.entries(raw)) {
-        if (typeof value === 'string')
-            out[key] = value;
-    }
-    return out;
-}
-/** Identity of an object in a cluster: what makes two manifests "the same object". */
-function identityKey(group, kind, namespace, name) {
-    return `${group}/${kind}/${namespace}/${name}`;
-}
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -3786,6 +3760,6296 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/embedded-cluster/resource-types.ts
+/**
+ * The kinds the embedded cluster serves, with what discovery, routing and the object lifecycle need to
+ * know about each. CRDs add to this table at run time.
+ */
+function apiVersionOf(t) {
+    return t.group ? `${t.group}/${t.version}` : t.version;
+}
+function groupKind(group, kind) {
+    return `${group}/${kind}`;
+}
+const SPEC_STATUS = ['spec', 'status'];
+function t(spec) {
+    return {
+        singular: spec.kind.toLowerCase(),
+        namespaced: true,
+        shortNames: [],
+        categories: [],
+        statusSubresource: false,
+        generation: false,
+        strategicMerge: true,
+        topLevelFields: SPEC_STATUS,
+        ...spec,
+    };
+}
+const workload = { statusSubresource: true, generation: true, categories: ['all'] };
+const BUILT_IN_TYPES = [
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Namespace',
+        plural: 'namespaces',
+        namespaced: false,
+        shortNames: ['ns'],
+        statusSubresource: true,
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'ConfigMap',
+        plural: 'configmaps',
+        shortNames: ['cm'],
+        topLevelFields: ['data', 'binaryData', 'immutable'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Secret',
+        plural: 'secrets',
+        topLevelFields: ['data', 'stringData', 'type', 'immutable'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'ServiceAccount',
+        plural: 'serviceaccounts',
+        shortNames: ['sa'],
+        topLevelFields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Service',
+        plural: 'services',
+        shortNames: ['svc'],
+        statusSubresource: true,
+        categories: ['all'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Endpoints',
+        plural: 'endpoints',
+        shortNames: ['ep'],
+        topLevelFields: ['subsets'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Pod',
+        plural: 'pods',
+        shortNames: ['po'],
+        statusSubresource: true,
+        categories: ['all'],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Event',
+        plural: 'events',
+        shortNames: ['ev'],
+        topLevelFields: [
+            'involvedObject',
+            'reason',
+            'message',
+            'source',
+            'firstTimestamp',
+            'lastTimestamp',
+            'count',
+            'type',
+            'eventTime',
+            'series',
+            'action',
+            'related',
+            'reportingComponent',
+            'reportingInstance',
+        ],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'PersistentVolumeClaim',
+        plural: 'persistentvolumeclaims',
+        shortNames: ['pvc'],
+        statusSubresource: true,
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'PersistentVolume',
+        plural: 'persistentvolumes',
+        namespaced: false,
+        shortNames: ['pv'],
+        statusSubresource: true,
+    }),
+    t({
+        group: 'apps',
+        version: 'v1',
+        kind: 'Deployment',
+        plural: 'deployments',
+        shortNames: ['deploy'],
+        ...workload,
+    }),
+    t({
+        group: 'apps',
+        version: 'v1',
+        kind: 'ReplicaSet',
+        plural: 'replicasets',
+        shortNames: ['rs'],
+        ...workload,
+    }),
+    t({
+        group: 'apps',
+        version: 'v1',
+        kind: 'StatefulSet',
+        plural: 'statefulsets',
+        shortNames: ['sts'],
+        ...workload,
+    }),
+    t({
+        group: 'apps',
+        version: 'v1',
+        kind: 'DaemonSet',
+        plural: 'daemonsets',
+        shortNames: ['ds'],
+        ...workload,
+    }),
+    t({
+        group: 'apps',
+        version: 'v1',
+        kind: 'ControllerRevision',
+        plural: 'controllerrevisions',
+        topLevelFields: ['data', 'revision'],
+    }),
+    t({ group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', ...workload }),
+    t({ group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', shortNames: ['cj'], ...workload }),
+    t({
+        group: 'networking.k8s.io',
+        version: 'v1',
+        kind: 'Ingress',
+        plural: 'ingresses',
+        shortNames: ['ing'],
+        statusSubresource: true,
+        generation: true,
+    }),
+    t({
+        group: 'networking.k8s.io',
+        version: 'v1',
+        kind: 'IngressClass',
+        plural: 'ingressclasses',
+        namespaced: false,
+    }),
+    t({
+        group: 'networking.k8s.io',
+        version: 'v1',
+        kind: 'NetworkPolicy',
+        plural: 'networkpolicies',
+        shortNames: ['netpol'],
+        generation: true,
+    }),
+    t({
+        group: 'autoscaling',
+        version: 'v2',
+        kind: 'HorizontalPodAutoscaler',
+        plural: 'horizontalpodautoscalers',
+        shortNames: ['hpa'],
+        statusSubresource: true,
+        categories: ['all'],
+    }),
+    t({
+        group: 'policy',
+        version: 'v1',
+        kind: 'PodDisruptionBudget',
+        plural: 'poddisruptionbudgets',
+        shortNames: ['pdb'],
+        statusSubresource: true,
+        generation: true,
+    }),
+    t({
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        kind: 'Role',
+        plural: 'roles',
+        topLevelFields: ['rules'],
+    }),
+    t({
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        kind: 'RoleBinding',
+        plural: 'rolebindings',
+        topLevelFields: ['subjects', 'roleRef'],
+    }),
+    t({
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        kind: 'ClusterRole',
+        plural: 'clusterroles',
+        namespaced: false,
+        topLevelFields: ['rules', 'aggregationRule'],
+    }),
+    t({
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        kind: 'ClusterRoleBinding',
+        plural: 'clusterrolebindings',
+        namespaced: false,
+        topLevelFields: ['subjects', 'roleRef'],
+    }),
+    t({
+        group: 'apiextensions.k8s.io',
+        version: 'v1',
+        kind: 'CustomResourceDefinition',
+        plural: 'customresourcedefinitions',
+        namespaced: false,
+        shortNames: ['crd', 'crds'],
+        statusSubresource: true,
+        generation: true,
+    }),
+    t({ group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases' }),
+    t({
+        group: 'storage.k8s.io',
+        version: 'v1',
+        kind: 'StorageClass',
+        plural: 'storageclasses',
+        namespaced: false,
+        shortNames: ['sc'],
+        topLevelFields: [
+            'provisioner',
+            'parameters',
+            'reclaimPolicy',
+            'mountOptions',
+            'allowVolumeExpansion',
+            'volumeBindingMode',
+            'allowedTopologies',
+        ],
+    }),
+    t({
+        group: '',
+        version: 'v1',
+        kind: 'Node',
+        plural: 'nodes',
+        namespaced: false,
+        shortNames: ['no'],
+        statusSubresource: true,
+    }),
+];
+/** The lookup table: by group/kind, and by group/version/plural for routing. */
+class ResourceRegistry {
+    byGroupKind = new Map();
+    byPath = new Map();
+    constructor(types = BUILT_IN_TYPES) {
+        for (const type of types)
+            this.add(type);
+    }
+    add(type) {
+        const gk = groupKind(type.group, type.kind);
+        const list = (this.byGroupKind.get(gk) ?? []).filter((x) => x.version !== type.version);
+        list.push(type);
+        this.byGroupKind.set(gk, list);
+        this.byPath.set(`${type.group}/${type.version}/${type.plural}`, type);
+    }
+    removeCrdTypes(crdName) {
+        const removed = [];
+        for (const [key, type] of this.byPath) {
+            if (type.fromCrd === crdName) {
+                this.byPath.delete(key);
+                removed.push(type);
+            }
+        }
+        for (const [gk, list] of this.byGroupKind) {
+            const kept = list.filter((x) => x.fromCrd !== crdName);
+            if (kept.length)
+                this.byGroupKind.set(gk, kept);
+            else
+                this.byGroupKind.delete(gk);
+        }
+        return removed;
+    }
+    byResource(group, version, plural) {
+        return this.byPath.get(`${group}/${version}/${plural}`);
+    }
+    /** Any served version of a kind; the preferred (first added) when version is not given. */
+    byKind(group, kind, version) {
+        const list = this.byGroupKind.get(groupKind(group, kind));
+        if (!list)
+            return undefined;
+        return version ? list.find((x) => x.version === version) : list[0];
+    }
+    all() {
+        return [...this.byPath.values()];
+    }
+    /** Group → versions, in the order they were added (the first is preferred). */
+    groups() {
+        const out = new Map();
+        for (const type of this.byPath.values()) {
+            const versions = out.get(type.group) ?? [];
+            if (!versions.includes(type.version))
+                versions.push(type.version);
+            out.set(type.group, versions);
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/api/status-errors.ts
+class ApiError extends Error {
+    code;
+    reason;
+    details;
+    constructor(code, reason, message, details) {
+        super(message);
+        this.code = code;
+        this.reason = reason;
+        this.details = details;
+        this.name = 'ApiError';
+    }
+    toStatus() {
+        return {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Failure',
+            message: this.message,
+            reason: this.reason,
+            ...(this.details ? { details: this.details } : {}),
+            code: this.code,
+        };
+    }
+}
+/** `deployments.apps`, `pods`: how the API names a resource in messages. */
+function qualifiedResource(plural, group) {
+    return group ? `${plural}.${group}` : plural;
+}
+function notFound(plural, group, name, kind) {
+    return new ApiError(404, 'NotFound', `${qualifiedResource(plural, group)} "${name}" not found`, {
+        name,
+        group,
+        kind: plural,
+        ...(kind ? {} : {}),
+    });
+}
+function alreadyExists(plural, group, name) {
+    return new ApiError(409, 'AlreadyExists', `${qualifiedResource(plural, group)} "${name}" already exists`, {
+        name,
+        group,
+        kind: plural,
+    });
+}
+function conflict(plural, group, name, why) {
+    return new ApiError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(plural, group)} "${name}": ${why}`, {
+        name,
+        group,
+        kind: plural,
+    });
+}
+/** 422 with one cause per field, message shaped like the API server's. */
+function invalid(kind, group, name, causes) {
+    const qualifiedKind = group ? `${kind}.${group}` : kind;
+    const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+    const message = list.length === 1
+        ? `${qualifiedKind} "${name}" is invalid: ${list[0]}`
+        : `${qualifiedKind} "${name}" is invalid: [${list.join(', ')}]`;
+    return new ApiError(422, 'Invalid', message, { name, group, kind, causes });
+}
+function badRequest(message) {
+    return new ApiError(400, 'BadRequest', message);
+}
+function methodNotAllowed(message = 'the server does not allow this method on the requested resource') {
+    return new ApiError(405, 'MethodNotAllowed', message);
+}
+function unsupportedMediaType(contentType) {
+    return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`);
+}
+function forbidden(message, details) {
+    return new ApiError(403, 'Forbidden', message, details);
+}
+function gone(message) {
+    return new ApiError(410, 'Expired', message);
+}
+function pageNotFound() {
+    return new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/selectors.ts
+/** Label and field selectors, as `?labelSelector=` and `?fieldSelector=` accept them. */
+
+/** Splits on commas that are not inside parentheses (`a in (x,y),b`). */
+function splitTopLevel(text) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of text) {
+        if (ch === '(')
+            depth++;
+        if (ch === ')')
+            depth--;
+        if (ch === ',' && depth === 0) {
+            parts.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    parts.push(current);
+    return parts.map((p) => p.trim()).filter(Boolean);
+}
+function parseRequirement(text) {
+    let m = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(text);
+    if (m) {
+        return {
+            op: m[2],
+            key: m[1],
+            values: m[3]
+                .split(',')
+                .map((v) => v.trim())
+                .filter(Boolean),
+        };
+    }
+    m = /^([^\s!=()]+)\s*(==|=|!=)\s*([^\s,()]*)$/.exec(text);
+    if (m)
+        return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1], value: m[3] };
+    m = /^!\s*([^\s!=()]+)$/.exec(text);
+    if (m)
+        return { op: 'notexists', key: m[1] };
+    m = /^([^\s!=()]+)$/.exec(text);
+    if (m)
+        return { op: 'exists', key: m[1] };
+    throw badRequest(`unable to parse requirement: "${text}"`);
+}
+function parseLabelSelector(text) {
+    if (!text)
+        return undefined;
+    const reqs = splitTopLevel(text).map(parseRequirement);
+    return (labels) => reqs.every((r) => {
+        const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+        const v = labels[r.key];
+        switch (r.op) {
+            case 'eq':
+                return has && v === r.value;
+            case 'neq':
+                return !has || v !== r.value;
+            case 'in':
+                return has && r.values.includes(v);
+            case 'notin':
+                return !has || !r.values.includes(v);
+            case 'exists':
+                return has;
+            case 'notexists':
+                return !has;
+        }
+    });
+}
+/** A structured selector (`matchLabels` + `matchExpressions`), as workloads carry. */
+function selectorFromSpec(spec) {
+    const s = (spec ?? {});
+    const matchLabels = s.matchLabels ?? {};
+    const exprs = s.matchExpressions ?? [];
+    if (Object.keys(matchLabels).length === 0 && exprs.length === 0)
+        return () => false;
+    return (labels) => Object.entries(matchLabels).every(([k, v]) => labels[k] === v) &&
+        exprs.every((e) => {
+            const has = Object.prototype.hasOwnProperty.call(labels, e.key);
+            switch (e.operator) {
+                case 'In':
+                    return has && (e.values ?? []).includes(labels[e.key]);
+                case 'NotIn':
+                    return !has || !(e.values ?? []).includes(labels[e.key]);
+                case 'Exists':
+                    return has;
+                case 'DoesNotExist':
+                    return !has;
+                default:
+                    return false;
+            }
+        });
+}
+function fieldValue(obj, path) {
+    let cur = obj;
+    for (const part of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null)
+            return '';
+        cur = cur[part];
+    }
+    if (cur === undefined || cur === null)
+        return '';
+    return String(cur);
+}
+function parseFieldSelector(text) {
+    if (!text)
+        return undefined;
+    const reqs = splitTopLevel(text).map((part) => {
+        const m = /^([^\s!=]+)\s*(==|=|!=)\s*(.*)$/.exec(part);
+        if (!m)
+            throw badRequest(`invalid selector: '${text}'; can't understand '${part}'`);
+        return { path: m[1], neq: m[2] === '!=', value: m[3] };
+    });
+    return (obj) => reqs.every((r) => (fieldValue(obj, r.path) === r.value) !== r.neq);
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/api/discovery.ts
+/** Discovery documents (`/api`, `/apis`, `/apis/<group>/<version>`) in their classic JSON forms. */
+
+const SERVER_VERSION = {
+    major: '1',
+    minor: '32',
+    gitVersion: 'v1.32.0-hook-sync',
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2026-01-01T00:00:00Z',
+    goVersion: 'go1.23',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+};
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+function apiVersions(serverAddress) {
+    return {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+    };
+}
+function groupEntry(name, versions) {
+    const gvs = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+    return { name, versions: gvs, preferredVersion: gvs[0] };
+}
+function apiGroupList(registry) {
+    const groups = [...registry.groups()]
+        .filter(([g]) => g !== '')
+        .map(([g, versions]) => groupEntry(g, versions));
+    return { kind: 'APIGroupList', apiVersion: 'v1', groups };
+}
+function apiGroup(registry, group) {
+    const versions = registry.groups().get(group);
+    if (!versions || group === '')
+        return undefined;
+    return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group, versions) };
+}
+function resourceEntries(t) {
+    const entries = [
+        {
+            name: t.plural,
+            singularName: t.singular,
+            namespaced: t.namespaced,
+            kind: t.kind,
+            verbs: VERBS,
+            ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
+            ...(t.categories.length ? { categories: t.categories } : {}),
+        },
+    ];
+    if (t.statusSubresource) {
+        entries.push({
+            name: `${t.plural}/status`,
+            singularName: '',
+            namespaced: t.namespaced,
+            kind: t.kind,
+            verbs: ['get', 'patch', 'update'],
+        });
+    }
+    if (t.group === '' && t.kind === 'Pod') {
+        entries.push({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
+    }
+    if (t.group === '' && t.kind === 'Namespace') {
+        entries.push({
+            name: 'namespaces/finalize',
+            singularName: '',
+            namespaced: false,
+            kind: 'Namespace',
+            verbs: ['update'],
+        });
+    }
+    return entries;
+}
+function apiResourceList(registry, group, version) {
+    const types = registry.all().filter((t) => t.group === group && t.version === version);
+    if (types.length === 0)
+        return undefined;
+    types.sort((a, b) => (a.plural < b.plural ? -1 : 1));
+    return {
+        kind: 'APIResourceList',
+        apiVersion: 'v1',
+        groupVersion: apiVersionOf({ group, version }),
+        resources: types.flatMap(resourceEntries),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/embedded-cluster/api/openapi.ts
+/**
+ * Just enough OpenAPI v3 for kubectl: per group-version, the PATCH and POST operations of each kind with
+ * the `fieldValidation` and `dryRun` parameters, which is how kubectl learns it may leave validation to the
+ * server (`--validate=strict` then sends `fieldValidation=Strict`). No schemas: for built-in kinds kubectl
+ * falls back to its compiled-in types when computing client-side apply patches.
+ */
+
+
+const QUERY_PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'];
+function gvPath(group, version) {
+    return group ? `apis/${group}/${version}` : `api/${version}`;
+}
+function operation(t, action, params) {
+    return {
+        operationId: `${action}${t.kind}`,
+        'x-kubernetes-action': action,
+        'x-kubernetes-group-version-kind': { group: t.group, version: t.version, kind: t.kind },
+        parameters: params.map((name) => ({ name, in: 'query', schema: { type: 'string', uniqueItems: true } })),
+        responses: { '200': { description: 'OK' } },
+    };
+}
+function openApiDocument(registry, group, version) {
+    const types = registry.all().filter((t) => t.group === group && t.version === version);
+    if (types.length === 0)
+        return undefined;
+    const paths = {};
+    for (const t of types) {
+        const base = `/${gvPath(t.group, t.version)}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.plural}`;
+        paths[base] = {
+            post: operation(t, 'post', QUERY_PARAMS),
+            get: operation(t, 'list', ['labelSelector', 'fieldSelector', 'watch']),
+        };
+        paths[`${base}/{name}`] = {
+            get: operation(t, 'get', []),
+            put: operation(t, 'put', QUERY_PARAMS),
+            patch: operation(t, 'patch', QUERY_PARAMS),
+            delete: operation(t, 'delete', ['dryRun', 'propagationPolicy', 'gracePeriodSeconds']),
+        };
+    }
+    return {
+        openapi: '3.0.0',
+        info: { title: 'Kubernetes', version: 'v1.32.0' },
+        paths,
+        components: { schemas: {} },
+    };
+}
+function openApiIndex(registry) {
+    const paths = {};
+    for (const [group, versions] of registry.groups()) {
+        for (const version of versions) {
+            const doc = JSON.stringify(openApiDocument(registry, group, version));
+            const hash = (0,external_node_crypto_namespaceObject.createHash)('sha512').update(doc).digest('hex').slice(0, 32).toUpperCase();
+            paths[gvPath(group, version)] = {
+                serverRelativeURL: `/openapi/v3/${gvPath(group, version)}?hash=${hash}`,
+            };
+        }
+    }
+    return { paths };
+}
+
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/api/tables.ts
+function g(o, path) {
+    let cur = o;
+    for (const p of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null)
+            return undefined;
+        cur = cur[p];
+    }
+    return cur;
+}
+function humanDuration(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    if (s < 120)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 10)
+        return `${m}m${s % 60 ? `${s % 60}s` : ''}`;
+    if (m < 180)
+        return `${m}m`;
+    const h = Math.floor(m / 60);
+    if (h < 48)
+        return `${h}h`;
+    return `${Math.floor(h / 24)}d`;
+}
+const age = {
+    name: 'Age',
+    type: 'string',
+    cell: (o) => humanDuration(Date.now() - Date.parse(o.metadata.creationTimestamp)),
+};
+const tables_name = { name: 'Name', type: 'string', format: 'name', cell: (o) => o.metadata.name };
+function podStatus(o) {
+    if (o.metadata.deletionTimestamp)
+        return 'Terminating';
+    const status = (o.status ?? {});
+    let reason = String(status.reason ?? status.phase ?? 'Unknown');
+    const initStatuses = (status.initContainerStatuses ?? []);
+    for (const [i, c] of initStatuses.entries()) {
+        const st = c.state;
+        const term = st?.terminated;
+        const wait = st?.waiting;
+        if (term && term.exitCode === 0)
+            continue;
+        if (term)
+            return `Init:${String(term.reason ?? `ExitCode:${String(term.exitCode)}`)}`;
+        if (wait && wait.reason && wait.reason !== 'PodInitializing')
+            return `Init:${String(wait.reason)}`;
+        return `Init:${i}/${initStatuses.length}`;
+    }
+    for (const c of (status.containerStatuses ?? [])) {
+        const st = c.state;
+        const wait = st?.waiting;
+        const term = st?.terminated;
+        if (wait?.reason)
+            reason = String(wait.reason);
+        else if (term?.reason)
+            reason = String(term.reason);
+    }
+    return reason;
+}
+function ready(o) {
+    const statuses = (g(o, 'status.containerStatuses') ?? []);
+    const total = (g(o, 'spec.containers') ?? []).length;
+    return `${statuses.filter((c) => c.ready).length}/${total}`;
+}
+function jobStatus(o) {
+    const conds = (g(o, 'status.conditions') ?? []);
+    const isTrue = (t) => conds.some((c) => c.type === t && c.status === 'True');
+    if (isTrue('Complete'))
+        return 'Complete';
+    if (isTrue('Failed'))
+        return 'Failed';
+    if (isTrue('Suspended'))
+        return 'Suspended';
+    return 'Running';
+}
+function servicePorts(o) {
+    const ports = (g(o, 'spec.ports') ?? []);
+    if (ports.length === 0)
+        return '<none>';
+    return ports
+        .map((p) => `${String(p.port)}${p.nodePort ? `:${String(p.nodePort)}` : ''}/${String(p.protocol ?? 'TCP')}`)
+        .join(',');
+}
+function externalIP(o) {
+    const type = g(o, 'spec.type');
+    const ingress = (g(o, 'status.loadBalancer.ingress') ?? []);
+    if (type === 'LoadBalancer')
+        return ingress.length ? ingress.map((i) => String(i.ip ?? i.hostname)).join(',') : '<pending>';
+    return '<none>';
+}
+const num = (path) => (o) => Number(g(o, path) ?? 0);
+const COLUMNS = {
+    '/Pod': [
+        tables_name,
+        { name: 'Ready', type: 'string', cell: ready },
+        { name: 'Status', type: 'string', cell: podStatus },
+        {
+            name: 'Restarts',
+            type: 'string',
+            cell: (o) => String((g(o, 'status.containerStatuses') ?? []).reduce((n, c) => n + Number(c.restartCount ?? 0), 0)),
+        },
+        age,
+    ],
+    'batch/Job': [
+        tables_name,
+        { name: 'Status', type: 'string', cell: jobStatus },
+        {
+            name: 'Completions',
+            type: 'string',
+            cell: (o) => `${Number(g(o, 'status.succeeded') ?? 0)}/${Number(g(o, 'spec.completions') ?? 1)}`,
+        },
+        {
+            name: 'Duration',
+            type: 'string',
+            cell: (o) => {
+                const start = g(o, 'status.startTime');
+                if (typeof start !== 'string')
+                    return '';
+                const end = g(o, 'status.completionTime');
+                return humanDuration((typeof end === 'string' ? Date.parse(end) : Date.now()) - Date.parse(start));
+            },
+        },
+        age,
+    ],
+    'apps/Deployment': [
+        tables_name,
+        {
+            name: 'Ready',
+            type: 'string',
+            cell: (o) => `${Number(g(o, 'status.readyReplicas') ?? 0)}/${Number(g(o, 'spec.replicas') ?? 1)}`,
+        },
+        { name: 'Up-to-date', type: 'integer', cell: num('status.updatedReplicas') },
+        { name: 'Available', type: 'integer', cell: num('status.availableReplicas') },
+        age,
+    ],
+    'apps/ReplicaSet': [
+        tables_name,
+        { name: 'Desired', type: 'integer', cell: num('spec.replicas') },
+        { name: 'Current', type: 'integer', cell: num('status.replicas') },
+        { name: 'Ready', type: 'integer', cell: num('status.readyReplicas') },
+        age,
+    ],
+    'apps/StatefulSet': [
+        tables_name,
+        {
+            name: 'Ready',
+            type: 'string',
+            cell: (o) => `${Number(g(o, 'status.readyReplicas') ?? 0)}/${Number(g(o, 'spec.replicas') ?? 1)}`,
+        },
+        age,
+    ],
+    'apps/DaemonSet': [
+        tables_name,
+        { name: 'Desired', type: 'integer', cell: num('status.desiredNumberScheduled') },
+        { name: 'Current', type: 'integer', cell: num('status.currentNumberScheduled') },
+        { name: 'Ready', type: 'integer', cell: num('status.numberReady') },
+        { name: 'Up-to-date', type: 'integer', cell: num('status.updatedNumberScheduled') },
+        { name: 'Available', type: 'integer', cell: num('status.numberAvailable') },
+        age,
+    ],
+    '/Service': [
+        tables_name,
+        { name: 'Type', type: 'string', cell: (o) => g(o, 'spec.type') ?? 'ClusterIP' },
+        { name: 'Cluster-IP', type: 'string', cell: (o) => g(o, 'spec.clusterIP') ?? '<none>' },
+        { name: 'External-IP', type: 'string', cell: externalIP },
+        { name: 'Port(s)', type: 'string', cell: servicePorts },
+        age,
+    ],
+    '/Namespace': [
+        tables_name,
+        { name: 'Status', type: 'string', cell: (o) => g(o, 'status.phase') ?? 'Active' },
+        age,
+    ],
+    '/ConfigMap': [
+        tables_name,
+        {
+            name: 'Data',
+            type: 'integer',
+            cell: (o) => Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length,
+        },
+        age,
+    ],
+    '/Secret': [
+        tables_name,
+        { name: 'Type', type: 'string', cell: (o) => o.type ?? 'Opaque' },
+        { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data ?? {}).length },
+        age,
+    ],
+    '/PersistentVolumeClaim': [
+        tables_name,
+        { name: 'Status', type: 'string', cell: (o) => g(o, 'status.phase') ?? 'Pending' },
+        { name: 'Volume', type: 'string', cell: (o) => g(o, 'spec.volumeName') ?? '' },
+        { name: 'Capacity', type: 'string', cell: (o) => g(o, 'status.capacity.storage') ?? '' },
+        {
+            name: 'Access Modes',
+            type: 'string',
+            cell: (o) => (g(o, 'spec.accessModes') ?? [])
+                .map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[m] ?? m)
+                .join(','),
+        },
+        { name: 'StorageClass', type: 'string', cell: (o) => g(o, 'spec.storageClassName') ?? '' },
+        age,
+    ],
+    '/Event': [
+        {
+            name: 'Last Seen',
+            type: 'string',
+            cell: (o) => humanDuration(Date.now() - Date.parse(String(o.lastTimestamp ?? o.metadata.creationTimestamp))),
+        },
+        { name: 'Type', type: 'string', cell: (o) => o.type ?? '' },
+        { name: 'Reason', type: 'string', cell: (o) => o.reason ?? '' },
+        {
+            name: 'Object',
+            type: 'string',
+            cell: (o) => `${String(g(o, 'involvedObject.kind') ?? '').toLowerCase()}/${String(g(o, 'involvedObject.name') ?? '')}`,
+        },
+        { name: 'Message', type: 'string', cell: (o) => o.message ?? '' },
+    ],
+    'networking.k8s.io/Ingress': [
+        tables_name,
+        { name: 'Class', type: 'string', cell: (o) => g(o, 'spec.ingressClassName') ?? '<none>' },
+        {
+            name: 'Hosts',
+            type: 'string',
+            cell: (o) => (g(o, 'spec.rules') ?? []).map((r) => String(r.host ?? '*')).join(',') || '*',
+        },
+        {
+            name: 'Address',
+            type: 'string',
+            cell: (o) => (g(o, 'status.loadBalancer.ingress') ?? [])
+                .map((i) => String(i.ip ?? i.hostname))
+                .join(','),
+        },
+        { name: 'Ports', type: 'string', cell: (o) => (g(o, 'spec.tls') ? '80, 443' : '80') },
+        age,
+    ],
+    'apiextensions.k8s.io/CustomResourceDefinition': [
+        tables_name,
+        { name: 'Created At', type: 'date', cell: (o) => o.metadata.creationTimestamp },
+    ],
+};
+function columnsFor(type) {
+    return COLUMNS[`${type.group}/${type.kind}`] ?? [tables_name, age];
+}
+function wantsTable(accept) {
+    return !!accept && /;\s*as=Table/.test(accept.split(',')[0] ?? '');
+}
+function toTable(type, objects, resourceVersion, withColumns = true) {
+    const columns = columnsFor(type);
+    return {
+        kind: 'Table',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: { resourceVersion },
+        columnDefinitions: withColumns
+            ? columns.map((c) => ({
+                name: c.name,
+                type: c.type,
+                format: c.format ?? '',
+                description: '',
+                priority: c.priority ?? 0,
+            }))
+            : [],
+        rows: objects.map((o) => ({
+            cells: columns.map((c) => c.cell(o)),
+            object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/api/http-server.ts
+/**
+ * The HTTP face of the embedded cluster: Kubernetes' REST paths, JSON everywhere, watches as chunked
+ * streams of JSON lines, errors as Status objects. Everything behind it is the ClusterApi.
+ */
+
+
+
+
+
+
+
+
+function sendJson(res, status, body, warnings = []) {
+    const text = JSON.stringify(body);
+    const headers = {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+    };
+    if (warnings.length)
+        headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+    res.writeHead(status, headers);
+    res.end(text);
+}
+function sendError(res, err) {
+    const headers = {};
+    if (err.details?.retryAfterSeconds)
+        headers['Retry-After'] = String(err.details.retryAfterSeconds);
+    const text = JSON.stringify(err.toStatus());
+    res.writeHead(err.code, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+        ...headers,
+    });
+    res.end(text);
+}
+async function readBody(req) {
+    const chunks = [];
+    for await (const chunk of req)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseBody(text, contentType) {
+    const media = contentType.split(';')[0].trim();
+    // Typed clients try protobuf (or CBOR) first and fall back to JSON when told 415.
+    if (media.includes('protobuf') || media.includes('cbor')) {
+        throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the embedded cluster does not speak ${media}; use kubectl apply -f or create -f)`);
+    }
+    if (!text.trim())
+        return undefined;
+    try {
+        if (media.includes('yaml'))
+            return load(text);
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw badRequest(`the request body could not be decoded: ${err.message}`);
+    }
+}
+function stripForList(obj) {
+    const { apiVersion: _a, kind: _k, ...rest } = obj;
+    return rest;
+}
+class ClusterHttpServer {
+    options;
+    server;
+    requests = [];
+    openStreams = new Set();
+    sockets = new Set();
+    constructor(options) {
+        this.options = options;
+        this.server = external_node_http_default().createServer((req, res) => void this.handle(req, res));
+        this.server.on('connection', (socket) => {
+            this.sockets.add(socket);
+            socket.on('close', () => this.sockets.delete(socket));
+        });
+    }
+    async listen(port, host = '127.0.0.1') {
+        await new Promise((resolve, reject) => {
+            this.server.once('error', reject);
+            this.server.listen(port, host, () => resolve());
+        });
+        const address = this.server.address();
+        return `http://${host}:${address.port}`;
+    }
+    async close() {
+        for (const res of this.openStreams)
+            res.end();
+        for (const socket of this.sockets)
+            socket.destroy();
+        await new Promise((resolve) => this.server.close(() => resolve()));
+    }
+    get api() {
+        return this.options.api;
+    }
+    record(req, status) {
+        this.requests.push({
+            method: req.method ?? 'GET',
+            path: req.url ?? '',
+            status,
+            userAgent: String(req.headers['user-agent'] ?? ''),
+        });
+        if (this.requests.length > 5000)
+            this.requests.splice(0, 1000);
+    }
+    async handle(req, res) {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const isProbe = url.pathname === '/version' ||
+            url.pathname === '/healthz' ||
+            url.pathname === '/readyz' ||
+            url.pathname === '/livez';
+        try {
+            if (!isProbe) {
+                const { latencyMs } = this.options.faults.settings;
+                if (latencyMs > 0)
+                    await new Promise((r) => setTimeout(r, latencyMs));
+                const fault = this.options.faults.roll();
+                if (fault === 'reset') {
+                    this.record(req, 0);
+                    req.socket.destroy();
+                    return;
+                }
+                if (fault !== 'none') {
+                    const code = Number(fault);
+                    const err = code === 429
+                        ? new ApiError(429, 'TooManyRequests', 'the server has received too many requests and has asked us to try again later', { retryAfterSeconds: 1 })
+                        : code === 503
+                            ? new ApiError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request')
+                            : new ApiError(500, 'InternalError', 'an error on the server ("injected fault") has prevented the request from succeeding');
+                    this.record(req, code);
+                    sendError(res, err);
+                    return;
+                }
+                if (this.options.requireToken &&
+                    req.headers.authorization !== `Bearer ${this.options.requireToken}`) {
+                    this.record(req, 401);
+                    sendError(res, new ApiError(401, 'Unauthorized', 'Unauthorized'));
+                    return;
+                }
+            }
+            const status = await this.route(req, res, url);
+            this.record(req, status);
+        }
+        catch (err) {
+            const apiErr = err instanceof ApiError
+                ? err
+                : new ApiError(500, 'InternalError', `an error on the server ("${err.message}") has prevented the request from succeeding`);
+            if (!(err instanceof ApiError))
+                console.error(err);
+            this.record(req, apiErr.code);
+            if (!res.headersSent)
+                sendError(res, apiErr);
+            else
+                res.end();
+        }
+    }
+    async route(req, res, url) {
+        const path = url.pathname.replace(/\/+$/, '') || '/';
+        const method = req.method ?? 'GET';
+        const registry = this.api.registry;
+        const host = req.headers.host ?? '127.0.0.1';
+        if (path === '/version')
+            return this.reply(res, 200, SERVER_VERSION);
+        if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+            res.writeHead(200, { 'Content-Type': 'text/plain' });
+            res.end('ok');
+            return 200;
+        }
+        if (path === '/api')
+            return this.reply(res, 200, apiVersions(host));
+        if (path === '/apis')
+            return this.reply(res, 200, apiGroupList(registry));
+        if (path === '/openapi/v3')
+            return this.reply(res, 200, openApiIndex(registry));
+        if (path.startsWith('/openapi/v3/')) {
+            const parts = path.slice('/openapi/v3/'.length).split('/');
+            const doc = parts[0] === 'api'
+                ? openApiDocument(registry, '', parts[1] ?? '')
+                : openApiDocument(registry, parts[1] ?? '', parts[2] ?? '');
+            if (!doc)
+                throw pageNotFound();
+            return this.reply(res, 200, doc);
+        }
+        const segments = path.split('/').filter(Boolean);
+        let group;
+        let version;
+        let rest;
+        if (segments[0] === 'api' && segments.length >= 2) {
+            group = '';
+            version = segments[1];
+            rest = segments.slice(2);
+        }
+        else if (segments[0] === 'apis' && segments.length >= 2) {
+            group = segments[1];
+            if (segments.length === 2) {
+                const doc = apiGroup(registry, group);
+                if (!doc)
+                    throw pageNotFound();
+                return this.reply(res, 200, doc);
+            }
+            version = segments[2];
+            rest = segments.slice(3);
+        }
+        else
+            throw pageNotFound();
+        if (rest.length === 0) {
+            const doc = apiResourceList(registry, group, version);
+            if (!doc)
+                throw pageNotFound();
+            return this.reply(res, 200, doc);
+        }
+        const route = this.resolve(group, version, rest);
+        return this.dispatch(req, res, url, method, route);
+    }
+    resolve(group, version, rest) {
+        const registry = this.api.registry;
+        let watchPrefix = false;
+        if (rest[0] === 'watch') {
+            watchPrefix = true;
+            rest = rest.slice(1);
+        }
+        let namespace;
+        if (rest[0] === 'namespaces' && rest.length >= 3) {
+            const candidate = registry.byResource(group, version, rest[2]);
+            if (candidate?.namespaced) {
+                namespace = rest[1];
+                rest = rest.slice(2);
+            }
+        }
+        const type = registry.byResource(group, version, rest[0]);
+        if (!type)
+            throw pageNotFound();
+        if (rest.length > 3)
+            throw pageNotFound();
+        return { type, namespace, name: rest[1], subresource: rest[2], watchPrefix };
+    }
+    reply(res, status, body, warnings = []) {
+        sendJson(res, status, body, warnings);
+        return status;
+    }
+    writeOptions(url, req, subresource) {
+        const q = url.searchParams;
+        const dryRun = q.getAll('dryRun');
+        const ua = String(req.headers['user-agent'] ?? '');
+        return {
+            dryRun: dryRun.includes('All'),
+            fieldManager: q.get('fieldManager') ?? (ua.split('/')[0] || undefined),
+            fieldValidation: q.get('fieldValidation') ?? undefined,
+            force: q.get('force') === 'true',
+            subresource: subresource === 'status' ? 'status' : undefined,
+            warnings: [],
+        };
+    }
+    async dispatch(req, res, url, method, route) {
+        const type = route.type;
+        const q = url.searchParams;
+        const { namespace, name, subresource } = route;
+        if (subresource && !['status', 'log', 'finalize'].includes(subresource))
+            throw pageNotFound();
+        if (subresource === 'status' && !type.statusSubresource)
+            throw pageNotFound();
+        if (subresource === 'log' && !(type.group === '' && type.kind === 'Pod'))
+            throw pageNotFound();
+        if (!name) {
+            if (method === 'GET') {
+                if (route.watchPrefix || q.get('watch') === 'true' || q.get('watch') === '1')
+                    return this.watch(req, res, url, type, namespace);
+                return this.list(req, res, url, type, namespace);
+            }
+            if (method === 'POST') {
+                const options = this.writeOptions(url, req);
+                const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? 'application/json'));
+                const created = this.api.create(type, namespace, body, options);
+                return this.reply(res, options.dryRun ? 200 : 201, created, options.warnings);
+            }
+            if (method === 'DELETE') {
+                const deleted = [];
+                const options = await this.deleteOptions(req, url);
+                for (const obj of this.api.list(type, namespace, {
+                    labelSelector: q.get('labelSelector'),
+                    fieldSelector: q.get('fieldSelector'),
+                })) {
+                    deleted.push(this.api.delete(type, obj.metadata.namespace, obj.metadata.name, options).object);
+                }
+                return this.reply(res, 200, {
+                    kind: `${type.kind}List`,
+                    apiVersion: apiVersionOf(type),
+                    metadata: { resourceVersion: String(this.api.store.resourceVersion) },
+                    items: deleted.map(stripForList),
+                });
+            }
+            throw methodNotAllowed();
+        }
+        if (subresource === 'log') {
+            if (method !== 'GET')
+                throw methodNotAllowed();
+            this.api.get(type, namespace, name);
+            return this.podLog(req, res, url, namespace, name);
+        }
+        switch (method) {
+            case 'GET': {
+                const obj = this.api.get(type, namespace, name);
+                if (wantsTable(String(req.headers.accept ?? '')))
+                    return this.reply(res, 200, toTable(type, [obj], String(obj.metadata.resourceVersion)));
+                return this.reply(res, 200, obj);
+            }
+            case 'PUT': {
+                const options = this.writeOptions(url, req, subresource);
+                const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? 'application/json'));
+                if (subresource === 'finalize') {
+                    // Namespaces: spec.finalizers is what the namespace controller waits on.
+                    const current = this.api.get(type, undefined, name);
+                    const next = {
+                        ...current,
+                        spec: {
+                            ...current.spec,
+                            finalizers: body?.spec?.finalizers ?? [],
+                        },
+                    };
+                    return this.reply(res, 200, this.api.update(type, undefined, name, next, options), options.warnings);
+                }
+                return this.reply(res, 200, this.api.update(type, namespace, name, body, options), options.warnings);
+            }
+            case 'PATCH': {
+                const options = this.writeOptions(url, req, subresource);
+                const contentType = String(req.headers['content-type'] ?? '');
+                const body = parseBody(await readBody(req), contentType);
+                const exists = !!this.api.tryGet(type, namespace, name);
+                const result = this.api.patch(type, namespace, name, contentType, body, options);
+                return this.reply(res, !exists && !options.dryRun ? 201 : 200, result, options.warnings);
+            }
+            case 'DELETE': {
+                const options = await this.deleteOptions(req, url);
+                const { object, code } = this.api.delete(type, namespace, name, options);
+                const warnings = options.warnings ?? [];
+                if (code === 200 && !(type.group === '' && type.kind === 'Pod')) {
+                    return this.reply(res, 200, {
+                        kind: 'Status',
+                        apiVersion: 'v1',
+                        metadata: {},
+                        status: 'Success',
+                        details: { name, group: type.group, kind: type.plural, uid: object.metadata.uid },
+                    }, warnings);
+                }
+                return this.reply(res, code, object, warnings);
+            }
+            default:
+                throw methodNotAllowed();
+        }
+    }
+    async deleteOptions(req, url) {
+        const q = url.searchParams;
+        const body = parseBody(await readBody(req), 'application/json');
+        let policy = (q.get('propagationPolicy') ?? body?.propagationPolicy);
+        if (!policy && (q.get('orphanDependents') === 'true' || body?.orphanDependents === true))
+            policy = 'Orphan';
+        if (policy && !['Foreground', 'Background', 'Orphan'].includes(policy)) {
+            throw badRequest(`propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+        }
+        return {
+            propagationPolicy: policy,
+            dryRun: q.getAll('dryRun').includes('All') || (body?.dryRun ?? []).includes('All'),
+            preconditions: body?.preconditions,
+            warnings: [],
+        };
+    }
+    list(req, res, url, type, namespace) {
+        const q = url.searchParams;
+        const rv = String(this.api.store.resourceVersion);
+        let items = this.api.list(type, namespace, {
+            labelSelector: q.get('labelSelector'),
+            fieldSelector: q.get('fieldSelector'),
+        });
+        const limit = Number(q.get('limit') ?? 0);
+        let start = 0;
+        const token = q.get('continue');
+        if (token) {
+            try {
+                start = JSON.parse(Buffer.from(token, 'base64').toString('utf8')).start;
+            }
+            catch {
+                throw badRequest('the provided continue parameter is not valid');
+            }
+        }
+        let next;
+        if (limit > 0 && start + limit < items.length)
+            next = Buffer.from(JSON.stringify({ start: start + limit })).toString('base64');
+        items = limit > 0 ? items.slice(start, start + limit) : items.slice(start);
+        if (wantsTable(String(req.headers.accept ?? ''))) {
+            const table = toTable(type, items, rv);
+            return this.reply(res, 200, next ? { ...table, metadata: { ...table.metadata, continue: next } } : table);
+        }
+        return this.reply(res, 200, {
+            kind: `${type.kind}List`,
+            apiVersion: apiVersionOf(type),
+            metadata: { resourceVersion: rv, ...(next ? { continue: next } : {}) },
+            items: items.map(stripForList),
+        });
+    }
+    watch(req, res, url, type, namespace) {
+        const q = url.searchParams;
+        const store = this.api.store;
+        const gk = groupKind(type.group, type.kind);
+        const labels = parseLabelSelector(q.get('labelSelector'));
+        const fields = parseFieldSelector(q.get('fieldSelector'));
+        const ns = type.namespaced ? namespace : undefined;
+        const matches = (o) => !!o &&
+            (ns === undefined || o.metadata.namespace === ns) &&
+            (!labels || labels(o.metadata.labels ?? {})) &&
+            (!fields || fields(o));
+        const table = wantsTable(String(req.headers.accept ?? ''));
+        let first = true;
+        res.writeHead(200, {
+            'Content-Type': 'application/json',
+            'Transfer-Encoding': 'chunked',
+            'Cache-Control': 'no-cache',
+        });
+        res.flushHeaders();
+        this.openStreams.add(res);
+        const write = (eventType, obj) => {
+            const presented = this.api.present(type, obj);
+            const object = table
+                ? toTable(type, [presented], String(obj.metadata.resourceVersion), first)
+                : presented;
+            first = false;
+            res.write(JSON.stringify({ type: eventType, object }) + '\n');
+        };
+        const translate = (e) => {
+            const now = matches(e.object);
+            const before = e.type === 'MODIFIED' && matches(e.previous);
+            if (e.type === 'DELETED') {
+                if (matches(e.previous ?? e.object))
+                    write('DELETED', e.object);
+            }
+            else if (e.type === 'ADDED') {
+                if (now)
+                    write('ADDED', e.object);
+            }
+            else if (now && before)
+                write('MODIFIED', e.object);
+            else if (now && !before)
+                write('ADDED', e.object);
+            else if (!now && before)
+                write('DELETED', e.object);
+        };
+        const rvParam = q.get('resourceVersion');
+        let unsubscribe = () => { };
+        const timers = [];
+        const stop = () => {
+            unsubscribe();
+            for (const t of timers)
+                (clearTimeout(t), clearInterval(t));
+            this.openStreams.delete(res);
+            if (!res.writableEnded)
+                res.end();
+        };
+        req.on('close', stop);
+        res.on('error', stop);
+        if (rvParam && rvParam !== '0') {
+            const since = Number(rvParam);
+            const replay = Number.isFinite(since) ? store.eventsSince(since, gk) : undefined;
+            if (!replay) {
+                const err = gone(`too old resource version: ${rvParam} (${store.oldestResumableRv})`);
+                res.write(JSON.stringify({ type: 'ERROR', object: err.toStatus() }) + '\n');
+                stop();
+                return 200;
+            }
+            for (const e of replay)
+                translate(e);
+        }
+        else {
+            for (const obj of this.api.list(type, namespace, {
+                labelSelector: q.get('labelSelector'),
+                fieldSelector: q.get('fieldSelector'),
+            })) {
+                write('ADDED', this.api.tryGet(type, obj.metadata.namespace, obj.metadata.name) ?? obj);
+            }
+        }
+        unsubscribe = store.subscribe((e) => {
+            if (e.gk === gk)
+                translate(e);
+        });
+        if (q.get('allowWatchBookmarks') === 'true') {
+            const every = this.options.bookmarkIntervalMs ?? 5000;
+            const timer = setInterval(() => {
+                const bookmark = {
+                    kind: type.kind,
+                    apiVersion: apiVersionOf(type),
+                    metadata: { resourceVersion: String(store.resourceVersion) },
+                };
+                res.write(JSON.stringify({ type: 'BOOKMARK', object: bookmark }) + '\n');
+            }, every);
+            timers.push(timer);
+        }
+        const timeoutSeconds = Number(q.get('timeoutSeconds') ?? 0);
+        if (timeoutSeconds > 0)
+            timers.push(setTimeout(stop, timeoutSeconds * 1000));
+        const cut = this.options.faults.settings.watchCutMs;
+        if (cut > 0)
+            timers.push(setTimeout(stop, cut));
+        return 200;
+    }
+    podLog(req, res, url, namespace, pod) {
+        const q = url.searchParams;
+        const previous = q.get('previous') === 'true';
+        const { lines, running, container } = this.options.logs.read(namespace, pod, q.get('container') ?? undefined, previous);
+        const timestamps = q.get('timestamps') === 'true';
+        const format = (l) => (timestamps ? `${l.time} ${l.text}\n` : `${l.text}\n`);
+        let selected = lines;
+        const sinceSeconds = Number(q.get('sinceSeconds') ?? 0);
+        if (sinceSeconds > 0)
+            selected = selected.filter((l) => Date.parse(l.time) >= Date.now() - sinceSeconds * 1000);
+        const tail = q.get('tailLines');
+        if (tail !== null && Number(tail) >= 0)
+            selected = Number(tail) === 0 ? [] : selected.slice(-Number(tail));
+        let text = selected.map(format).join('');
+        const limitBytes = Number(q.get('limitBytes') ?? 0);
+        if (limitBytes > 0)
+            text = Buffer.from(text).subarray(0, limitBytes).toString('utf8');
+        const follow = q.get('follow') === 'true' && running && !previous;
+        if (!follow) {
+            res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
+            res.end(text);
+            return 200;
+        }
+        res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+        res.flushHeaders();
+        if (text)
+            res.write(text);
+        this.openStreams.add(res);
+        const stopFollow = this.options.logs.follow(namespace, pod, container, (line) => res.write(format(line)), () => {
+            this.openStreams.delete(res);
+            res.end();
+        });
+        req.on('close', () => {
+            stopFollow();
+            this.openStreams.delete(res);
+        });
+        return 200;
+    }
+}
+
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/defaults.ts
+function rec(parent, field) {
+    const v = parent[field];
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+        return v;
+    const created = {};
+    parent[field] = created;
+    return created;
+}
+function setDefault(target, field, value) {
+    if (target[field] === undefined)
+        target[field] = value;
+}
+function defaultContainer(c) {
+    setDefault(c, 'terminationMessagePath', '/dev/termination-log');
+    setDefault(c, 'terminationMessagePolicy', 'File');
+    const image = typeof c.image === 'string' ? c.image : '';
+    const tag = image.includes('@') ? 'digest' : (image.split('/').pop() ?? '').split(':')[1];
+    setDefault(c, 'imagePullPolicy', !tag || tag === 'latest' ? 'Always' : 'IfNotPresent');
+    if (Array.isArray(c.ports))
+        for (const p of c.ports)
+            setDefault(p, 'protocol', 'TCP');
+}
+function defaultPodSpec(spec) {
+    setDefault(spec, 'restartPolicy', 'Always');
+    setDefault(spec, 'dnsPolicy', 'ClusterFirst');
+    setDefault(spec, 'schedulerName', 'default-scheduler');
+    setDefault(spec, 'terminationGracePeriodSeconds', 30);
+    setDefault(spec, 'securityContext', {});
+    for (const list of ['containers', 'initContainers']) {
+        if (Array.isArray(spec[list]))
+            for (const c of spec[list])
+                if (c && typeof c === 'object')
+                    defaultContainer(c);
+    }
+}
+function defaultTemplate(spec) {
+    const template = rec(spec, 'template');
+    rec(template, 'metadata');
+    defaultPodSpec(rec(template, 'spec'));
+}
+function applyCreateDefaults(type, obj, ctx) {
+    const spec = () => rec(obj, 'spec');
+    switch (`${type.group}/${type.kind}`) {
+        case '/Pod': {
+            defaultPodSpec(spec());
+            obj.status = { phase: 'Pending', qosClass: 'BestEffort' };
+            break;
+        }
+        case '/Namespace': {
+            setDefault(spec(), 'finalizers', ['kubernetes']);
+            obj.status = { phase: 'Active' };
+            obj.metadata.labels = {
+                ...(obj.metadata.labels ?? {}),
+                'kubernetes.io/metadata.name': obj.metadata.name,
+            };
+            break;
+        }
+        case '/Secret': {
+            setDefault(obj, 'type', 'Opaque');
+            if (obj.stringData && typeof obj.stringData === 'object') {
+                const data = rec(obj, 'data');
+                for (const [k, v] of Object.entries(obj.stringData))
+                    data[k] = Buffer.from(String(v)).toString('base64');
+                delete obj.stringData;
+            }
+            break;
+        }
+        case '/Service': {
+            const s = spec();
+            setDefault(s, 'type', 'ClusterIP');
+            setDefault(s, 'sessionAffinity', 'None');
+            if (s.type !== 'ExternalName') {
+                if (s.clusterIP === undefined)
+                    s.clusterIP = ctx.allocateClusterIP();
+                setDefault(s, 'clusterIPs', [s.clusterIP]);
+                setDefault(s, 'ipFamilies', ['IPv4']);
+                setDefault(s, 'ipFamilyPolicy', 'SingleStack');
+                setDefault(s, 'internalTrafficPolicy', 'Cluster');
+            }
+            if (Array.isArray(s.ports)) {
+                for (const p of s.ports) {
+                    setDefault(p, 'protocol', 'TCP');
+                    setDefault(p, 'targetPort', p.port);
+                    if (s.type === 'NodePort' || s.type === 'LoadBalancer')
+                        setDefault(p, 'nodePort', 30000 + Math.floor(ctx.random.next() * 2767));
+                }
+            }
+            if (s.type === 'LoadBalancer')
+                setDefault(s, 'externalTrafficPolicy', 'Cluster');
+            obj.status = { loadBalancer: {} };
+            break;
+        }
+        case '/PersistentVolumeClaim': {
+            setDefault(spec(), 'volumeMode', 'Filesystem');
+            setDefault(spec(), 'storageClassName', 'standard');
+            obj.status = { phase: 'Pending' };
+            break;
+        }
+        case 'batch/Job': {
+            const s = spec();
+            setDefault(s, 'parallelism', 1);
+            setDefault(s, 'completions', 1);
+            setDefault(s, 'backoffLimit', 6);
+            setDefault(s, 'completionMode', 'NonIndexed');
+            setDefault(s, 'suspend', false);
+            setDefault(s, 'podReplacementPolicy', 'TerminatingOrFailed');
+            defaultTemplate(s);
+            if (!s.manualSelector) {
+                const uid = obj.metadata.uid;
+                const name = obj.metadata.name;
+                s.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+                const tmeta = rec(rec(s, 'template'), 'metadata');
+                tmeta.labels = {
+                    ...(tmeta.labels ?? {}),
+                    'batch.kubernetes.io/controller-uid': uid,
+                    'batch.kubernetes.io/job-name': name,
+                    'controller-uid': uid,
+                    'job-name': name,
+                };
+            }
+            break;
+        }
+        case 'batch/CronJob': {
+            const s = spec();
+            setDefault(s, 'concurrencyPolicy', 'Allow');
+            setDefault(s, 'suspend', false);
+            setDefault(s, 'successfulJobsHistoryLimit', 3);
+            setDefault(s, 'failedJobsHistoryLimit', 1);
+            break;
+        }
+        case 'apps/Deployment': {
+            const s = spec();
+            setDefault(s, 'replicas', 1);
+            setDefault(s, 'revisionHistoryLimit', 10);
+            setDefault(s, 'progressDeadlineSeconds', 600);
+            setDefault(s, 'strategy', {
+                type: 'RollingUpdate',
+                rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+            });
+            defaultTemplate(s);
+            break;
+        }
+        case 'apps/ReplicaSet': {
+            setDefault(spec(), 'replicas', 1);
+            defaultTemplate(spec());
+            break;
+        }
+        case 'apps/StatefulSet': {
+            const s = spec();
+            setDefault(s, 'replicas', 1);
+            setDefault(s, 'podManagementPolicy', 'OrderedReady');
+            setDefault(s, 'revisionHistoryLimit', 10);
+            setDefault(s, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+            defaultTemplate(s);
+            break;
+        }
+        case 'apps/DaemonSet': {
+            const s = spec();
+            setDefault(s, 'revisionHistoryLimit', 10);
+            setDefault(s, 'updateStrategy', {
+                type: 'RollingUpdate',
+                rollingUpdate: { maxUnavailable: 1, maxSurge: 0 },
+            });
+            defaultTemplate(s);
+            break;
+        }
+    }
+    if (type.statusSubresource && obj.status === undefined)
+        obj.status = {};
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/json-patch.ts
+/** RFC 6902 JSON patch (`application/json-patch+json`). */
+
+function parsePointer(pointer) {
+    if (pointer === '')
+        return [];
+    if (!pointer.startsWith('/'))
+        throw badRequest(`invalid JSON pointer "${pointer}"`);
+    return pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function resolveParent(doc, parts, pointer) {
+    let cur = doc;
+    for (const part of parts.slice(0, -1)) {
+        if (Array.isArray(cur))
+            cur = cur[Number(part)];
+        else if (typeof cur === 'object' && cur !== null)
+            cur = cur[part];
+        else
+            cur = undefined;
+        if (cur === undefined)
+            throw unprocessable(`doc is missing path: "${pointer}"`);
+    }
+    if (typeof cur !== 'object' || cur === null)
+        throw unprocessable(`doc is missing path: "${pointer}"`);
+    return { parent: cur, last: parts[parts.length - 1] };
+}
+function unprocessable(message) {
+    return invalid('', '', '', [{ reason: 'FieldValueInvalid', message }]);
+}
+function getAt(doc, pointer) {
+    let cur = doc;
+    for (const part of parsePointer(pointer)) {
+        if (Array.isArray(cur))
+            cur = cur[part === '-' ? cur.length : Number(part)];
+        else if (typeof cur === 'object' && cur !== null)
+            cur = cur[part];
+        else
+            return undefined;
+    }
+    return cur;
+}
+function add(doc, pointer, value) {
+    const parts = parsePointer(pointer);
+    if (parts.length === 0)
+        return value;
+    const { parent, last } = resolveParent(doc, parts, pointer);
+    if (Array.isArray(parent)) {
+        const i = last === '-' ? parent.length : Number(last);
+        if (!Number.isInteger(i) || i < 0 || i > parent.length)
+            throw unprocessable(`add operation index out of bounds: ${pointer}`);
+        parent.splice(i, 0, value);
+    }
+    else
+        parent[last] = value;
+    return doc;
+}
+function remove(doc, pointer) {
+    const parts = parsePointer(pointer);
+    const { parent, last } = resolveParent(doc, parts, pointer);
+    if (Array.isArray(parent)) {
+        const i = Number(last);
+        if (!(i >= 0 && i < parent.length))
+            throw unprocessable(`remove operation does not apply: doc is missing path: "${pointer}"`);
+        parent.splice(i, 1);
+    }
+    else {
+        if (!(last in parent))
+            throw unprocessable(`remove operation does not apply: doc is missing path: "${pointer}"`);
+        delete parent[last];
+    }
+    return doc;
+}
+function applyJsonPatch(target, ops) {
+    if (!Array.isArray(ops))
+        throw badRequest('json patch must be a list of operations');
+    let doc = structuredClone(target);
+    for (const raw of ops) {
+        switch (raw.op) {
+            case 'add':
+                doc = add(doc, raw.path, structuredClone(raw.value));
+                break;
+            case 'remove':
+                doc = remove(doc, raw.path);
+                break;
+            case 'replace':
+                doc = remove(doc, raw.path);
+                doc = add(doc, raw.path, structuredClone(raw.value));
+                break;
+            case 'move': {
+                const value = getAt(doc, raw.from ?? '');
+                doc = remove(doc, raw.from ?? '');
+                doc = add(doc, raw.path, value);
+                break;
+            }
+            case 'copy':
+                doc = add(doc, raw.path, structuredClone(getAt(doc, raw.from ?? '')));
+                break;
+            case 'test':
+                if (JSON.stringify(getAt(doc, raw.path)) !== JSON.stringify(raw.value)) {
+                    throw unprocessable(`testing value ${raw.path} failed`);
+                }
+                break;
+            default:
+                throw badRequest(`unexpected json patch operation "${raw.op}"`);
+        }
+    }
+    return doc;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/json-merge-patch.ts
+/** RFC 7386 JSON merge patch (`application/merge-patch+json`). */
+function json_merge_patch_isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function applyMergePatch(target, patch) {
+    if (!json_merge_patch_isPlainObject(patch))
+        return structuredClone(patch);
+    const out = json_merge_patch_isPlainObject(target) ? { ...target } : {};
+    for (const [key, value] of Object.entries(patch)) {
+        if (value === null)
+            delete out[key];
+        else
+            out[key] = applyMergePatch(out[key], value);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/list-keys.ts
+const BY_FIELD = {
+    containers: { type: 'map', keys: ['name'] },
+    initContainers: { type: 'map', keys: ['name'] },
+    ephemeralContainers: { type: 'map', keys: ['name'] },
+    env: { type: 'map', keys: ['name'] },
+    volumes: { type: 'map', keys: ['name'] },
+    volumeMounts: { type: 'map', keys: ['mountPath'] },
+    volumeDevices: { type: 'map', keys: ['devicePath'] },
+    imagePullSecrets: { type: 'map', keys: ['name'] },
+    hostAliases: { type: 'map', keys: ['ip'] },
+    conditions: { type: 'map', keys: ['type'] },
+    ownerReferences: { type: 'map', keys: ['uid'] },
+    topologySpreadConstraints: { type: 'map', keys: ['topologyKey', 'whenUnsatisfiable'] },
+    resourceClaims: { type: 'map', keys: ['name'] },
+    finalizers: { type: 'set' },
+};
+function listStrategy(field, items, typed) {
+    // Custom resources have no merge keys without a schema: their lists are atomic.
+    if (!typed)
+        return field === 'finalizers' ? { type: 'set' } : { type: 'atomic' };
+    if (field === 'ports') {
+        const first = items.find((i) => typeof i === 'object' && i !== null);
+        if (first && 'containerPort' in first)
+            return { type: 'map', keys: ['containerPort', 'protocol'] };
+        if (first && 'port' in first)
+            return { type: 'map', keys: ['port', 'protocol'] };
+        return { type: 'atomic' };
+    }
+    return BY_FIELD[field] ?? { type: 'atomic' };
+}
+/** Default values that count as part of a key when absent (a port's protocol is TCP). */
+const KEY_DEFAULTS = { protocol: 'TCP' };
+function keyValues(item, keys) {
+    if (typeof item !== 'object' || item === null)
+        return undefined;
+    const rec = item;
+    const out = {};
+    for (const k of keys) {
+        const v = rec[k] ?? KEY_DEFAULTS[k];
+        if (v === undefined) {
+            if (k === keys[0])
+                return undefined;
+            continue;
+        }
+        out[k] = v;
+    }
+    return out;
+}
+/** The `k:{...}` identity of a list item (keys sorted, as fieldsV1 writes them). */
+function itemKey(item, keys) {
+    const kv = keyValues(item, keys);
+    if (!kv)
+        return undefined;
+    const sorted = Object.keys(kv).sort();
+    return JSON.stringify(Object.fromEntries(sorted.map((k) => [k, kv[k]])));
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/field-sets.ts
+/**
+ * Sets of field paths, the model behind `metadata.managedFields` (`FieldsV1`): who owns which field.
+ * A path step is `f:<field>`, `k:<key json>` for an item of a keyed list, `v:<json>` for a member of a set,
+ * and `.` for a list item itself. An entry with no children is a leaf: a value owned as a whole.
+ */
+
+
+
+/** Fields no manager owns: identity and server-set metadata. */
+function stripUnowned(obj, withStatus) {
+    const copy = { ...obj };
+    delete copy.apiVersion;
+    delete copy.kind;
+    if (!withStatus)
+        delete copy.status;
+    if (json_merge_patch_isPlainObject(copy.metadata)) {
+        const meta = { ...copy.metadata };
+        for (const f of [
+            'name',
+            'namespace',
+            'uid',
+            'resourceVersion',
+            'generation',
+            'creationTimestamp',
+            'managedFields',
+            'deletionTimestamp',
+            'deletionGracePeriodSeconds',
+            'selfLink',
+            'generateName',
+        ]) {
+            delete meta[f];
+        }
+        if (Object.keys(meta).length)
+            copy.metadata = meta;
+        else
+            delete copy.metadata;
+    }
+    return copy;
+}
+function walk(value, set, typed) {
+    if (!json_merge_patch_isPlainObject(value))
+        return;
+    for (const [field, child] of Object.entries(value)) {
+        let node = set.get(`f:${field}`);
+        if (!node)
+            set.set(`f:${field}`, (node = new Map()));
+        if (json_merge_patch_isPlainObject(child))
+            walk(child, node, typed);
+        else if (Array.isArray(child)) {
+            const strategy = listStrategy(field, child, typed);
+            if (strategy.type === 'map') {
+                for (const item of child) {
+                    const key = itemKey(item, strategy.keys);
+                    if (key === undefined)
+                        continue;
+                    let itemSet = node.get(`k:${key}`);
+                    if (!itemSet)
+                        node.set(`k:${key}`, (itemSet = new Map([['.', new Map()]])));
+                    walk(item, itemSet, typed);
+                }
+            }
+            else if (strategy.type === 'set') {
+                for (const item of child)
+                    node.set(`v:${JSON.stringify(item)}`, new Map());
+            }
+        }
+    }
+}
+function fieldSetOf(obj, typed) {
+    const set = new Map();
+    walk(obj, set, typed);
+    return set;
+}
+function leaves(set, prefix = [], out = []) {
+    for (const [step, child] of set) {
+        const path = [...prefix, step];
+        if (child.size === 0)
+            out.push(path);
+        else
+            leaves(child, path, out);
+    }
+    return out;
+}
+function hasPath(set, path) {
+    let node = set;
+    for (const step of path) {
+        node = node.get(step);
+        if (!node)
+            return false;
+    }
+    return true;
+}
+function removePath(set, path) {
+    const trail = [set];
+    let node = set;
+    for (const step of path.slice(0, -1)) {
+        node = node.get(step);
+        if (!node)
+            return;
+        trail.push(node);
+    }
+    node.delete(path[path.length - 1]);
+    // Prune parents left with nothing but the item marker.
+    for (let i = trail.length - 1; i > 0; i--) {
+        const t = trail[i];
+        if (t.size === 0 || (t.size === 1 && t.has('.')))
+            trail[i - 1].delete(path[i - 1]);
+        else
+            break;
+    }
+}
+function addPath(set, path) {
+    let node = set;
+    for (const step of path) {
+        let next = node.get(step);
+        if (!next)
+            node.set(step, (next = new Map()));
+        node = next;
+    }
+}
+function toFieldsV1(set) {
+    const out = {};
+    for (const [k, v] of [...set].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        out[k] = toFieldsV1(v);
+    return out;
+}
+function fromFieldsV1(json) {
+    const set = new Map();
+    if (json_merge_patch_isPlainObject(json))
+        for (const [k, v] of Object.entries(json))
+            set.set(k, fromFieldsV1(v));
+    return set;
+}
+function matchesKey(item, keyJson) {
+    if (!json_merge_patch_isPlainObject(item))
+        return false;
+    const key = JSON.parse(keyJson);
+    return Object.entries(key).every(([k, v]) => (item[k] ?? (k === 'protocol' ? 'TCP' : undefined)) === v);
+}
+const MISSING = Symbol('missing');
+/** The value a path points at in an object, or MISSING. */
+function valueAt(obj, path) {
+    let cur = obj;
+    for (const step of path) {
+        if (step === '.')
+            return cur;
+        if (step.startsWith('f:')) {
+            if (!json_merge_patch_isPlainObject(cur) || !(step.slice(2) in cur))
+                return MISSING;
+            cur = cur[step.slice(2)];
+        }
+        else if (step.startsWith('k:')) {
+            if (!Array.isArray(cur))
+                return MISSING;
+            const found = cur.find((item) => matchesKey(item, step.slice(2)));
+            if (found === undefined)
+                return MISSING;
+            cur = found;
+        }
+        else if (step.startsWith('v:')) {
+            if (!Array.isArray(cur))
+                return MISSING;
+            const wanted = step.slice(2);
+            return cur.some((v) => JSON.stringify(v) === wanted) ? JSON.parse(wanted) : MISSING;
+        }
+    }
+    return cur;
+}
+function sameValue(a, b) {
+    if (a === MISSING || b === MISSING)
+        return a === b;
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** Removes what a path points at; a path ending in `.` removes the whole list item. */
+function removeValueAt(obj, path) {
+    const steps = path[path.length - 1] === '.' ? path.slice(0, -1) : path;
+    let cur = obj;
+    for (let i = 0; i < steps.length - 1; i++) {
+        const step = steps[i];
+        if (step.startsWith('f:') && json_merge_patch_isPlainObject(cur))
+            cur = cur[step.slice(2)];
+        else if (step.startsWith('k:') && Array.isArray(cur))
+            cur = cur.find((item) => matchesKey(item, step.slice(2)));
+        else
+            return;
+        if (cur === undefined)
+            return;
+    }
+    const last = steps[steps.length - 1];
+    if (last.startsWith('f:') && json_merge_patch_isPlainObject(cur))
+        delete cur[last.slice(2)];
+    else if (last.startsWith('k:') && Array.isArray(cur)) {
+        const i = cur.findIndex((item) => matchesKey(item, last.slice(2)));
+        if (i >= 0)
+            cur.splice(i, 1);
+    }
+    else if (last.startsWith('v:') && Array.isArray(cur)) {
+        const i = cur.findIndex((v) => JSON.stringify(v) === last.slice(2));
+        if (i >= 0)
+            cur.splice(i, 1);
+    }
+}
+/** `.spec.template.spec.containers[name="web"].image`, the way the API server prints a field path. */
+function describePath(path) {
+    let out = '';
+    for (const step of path) {
+        if (step === '.')
+            continue;
+        if (step.startsWith('f:'))
+            out += `.${step.slice(2)}`;
+        else if (step.startsWith('k:')) {
+            const key = JSON.parse(step.slice(2));
+            out += `[${Object.entries(key)
+                .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+                .join(',')}]`;
+        }
+        else if (step.startsWith('v:'))
+            out += `[=${step.slice(2)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/managed-fields.ts
+/**
+ * Field ownership: server-side apply (`application/apply-patch+yaml`) and the bookkeeping every other write
+ * does, so that `managedFields` reads like a real cluster's and apply conflicts between managers are found.
+ */
+
+
+
+function readOwners(obj) {
+    const meta = obj?.metadata;
+    const entries = Array.isArray(meta?.managedFields) ? meta.managedFields : [];
+    return entries.map((entry) => ({ entry, set: fromFieldsV1(entry.fieldsV1) }));
+}
+function writeOwners(obj, owners) {
+    const kept = owners.filter((o) => o.set.size > 0);
+    const meta = (obj.metadata ?? {});
+    meta.managedFields = kept.map((o) => ({ ...o.entry, fieldsV1: toFieldsV1(o.set) }));
+    if (kept.length === 0)
+        delete meta.managedFields;
+    obj.metadata = meta;
+}
+function mergeApplied(live, config, typed) {
+    if (!json_merge_patch_isPlainObject(config))
+        return structuredClone(config);
+    const out = json_merge_patch_isPlainObject(live) ? { ...live } : {};
+    for (const [field, value] of Object.entries(config)) {
+        if (value === null)
+            delete out[field];
+        else if (Array.isArray(value)) {
+            const strategy = listStrategy(field, value, typed);
+            const current = Array.isArray(out[field]) ? out[field] : [];
+            if (strategy.type === 'map') {
+                const merged = [...current];
+                for (const item of value) {
+                    const key = itemKey(item, strategy.keys);
+                    const at = key === undefined ? -1 : merged.findIndex((m) => itemKey(m, strategy.keys) === key);
+                    if (at >= 0)
+                        merged[at] = mergeApplied(merged[at], item, typed);
+                    else
+                        merged.push(structuredClone(item));
+                }
+                out[field] = merged;
+            }
+            else if (strategy.type === 'set') {
+                const merged = [...current];
+                for (const v of value)
+                    if (!merged.some((m) => JSON.stringify(m) === JSON.stringify(v)))
+                        merged.push(v);
+                out[field] = merged;
+            }
+            else
+                out[field] = structuredClone(value);
+        }
+        else if (json_merge_patch_isPlainObject(value))
+            out[field] = mergeApplied(out[field], value, typed);
+        else
+            out[field] = value;
+    }
+    return out;
+}
+/** Server-side apply. Returns the new object, or the conflicts that stop it (only when not forced). */
+function serverSideApply(args) {
+    const onStatus = args.subresource === 'status';
+    const config = stripUnowned(args.config, onStatus);
+    const applied = fieldSetOf(config, args.typed);
+    const appliedLeaves = leaves(applied);
+    const live = structuredClone(args.live ?? {});
+    const owners = readOwners(args.live);
+    const isMe = (o) => o.entry.manager === args.manager &&
+        o.entry.operation === 'Apply' &&
+        (o.entry.subresource ?? '') === (args.subresource ?? '');
+    const mine = owners.find(isMe);
+    const others = owners.filter((o) => !isMe(o));
+    const conflicts = [];
+    const taken = [];
+    for (const path of appliedLeaves) {
+        if (path[path.length - 1] === '.')
+            continue;
+        const wanted = valueAt(config, path);
+        const current = valueAt(live, path);
+        if (sameValue(wanted, current))
+            continue;
+        for (const other of others) {
+            if (!hasPath(other.set, path))
+                continue;
+            if (args.force)
+                taken.push({ owner: other, path });
+            else
+                conflicts.push({
+                    manager: other.entry.manager,
+                    apiVersion: other.entry.apiVersion,
+                    field: describePath(path),
+                });
+        }
+    }
+    if (conflicts.length > 0)
+        return { conflicts };
+    for (const { owner, path } of taken)
+        removePath(owner.set, path);
+    // Fields this manager applied before and no longer does are removed, unless someone else still owns them.
+    if (mine) {
+        const dropped = leaves(mine.set).filter((p) => !hasPath(applied, p));
+        // Whole list items first, so their own fields need no separate removal.
+        dropped.sort((a, b) => a.length - b.length);
+        for (const path of dropped) {
+            if (others.some((o) => hasPath(o.set, path)))
+                continue;
+            removeValueAt(live, path);
+        }
+    }
+    const merged = mergeApplied(live, config, args.typed);
+    const entry = {
+        manager: args.manager,
+        operation: 'Apply',
+        apiVersion: args.apiVersion,
+        time: args.now,
+        fieldsType: 'FieldsV1',
+        fieldsV1: {},
+        ...(args.subresource ? { subresource: args.subresource } : {}),
+    };
+    writeOwners(merged, [...others, { entry, set: applied }]);
+    return { object: merged };
+}
+/** The 409 message the API server gives for apply conflicts. */
+function describeConflicts(conflicts) {
+    if (conflicts.length === 1) {
+        const c = conflicts[0];
+        return `Apply failed with 1 conflict: conflict with "${c.manager}" using ${c.apiVersion}: ${c.field}`;
+    }
+    const lines = conflicts.map((c) => `conflict with "${c.manager}" using ${c.apiVersion}: ${c.field}`);
+    return `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
+}
+/**
+ * Bookkeeping for a non-apply write (create, update, patch): the writer takes ownership of the fields it
+ * changed, other managers lose them, and fields that disappeared are owned by no one.
+ */
+function recordUpdate(args) {
+    const onStatus = args.subresource === 'status';
+    const before = args.previous ? stripUnowned(args.previous, onStatus) : {};
+    const after = stripUnowned(args.next, onStatus);
+    const afterSet = fieldSetOf(after, args.typed);
+    const changed = leaves(afterSet).filter((p) => p[p.length - 1] !== '.' && !sameValue(valueAt(before, p), valueAt(after, p)));
+    const gone = args.previous
+        ? leaves(fieldSetOf(before, args.typed)).filter((p) => !hasPath(afterSet, p))
+        : [];
+    const owners = readOwners(args.previous);
+    if (changed.length === 0 && gone.length === 0) {
+        writeOwners(args.next, owners);
+        return;
+    }
+    let mine = owners.find((o) => o.entry.manager === args.manager &&
+        o.entry.operation === 'Update' &&
+        (o.entry.subresource ?? '') === (args.subresource ?? ''));
+    for (const owner of owners) {
+        if (owner === mine)
+            continue;
+        for (const p of changed)
+            removePath(owner.set, p);
+    }
+    for (const owner of owners)
+        for (const p of gone)
+            removePath(owner.set, p);
+    if (!mine) {
+        mine = {
+            entry: {
+                manager: args.manager,
+                operation: 'Update',
+                apiVersion: args.apiVersion,
+                time: args.now,
+                fieldsType: 'FieldsV1',
+                fieldsV1: {},
+                ...(args.subresource ? { subresource: args.subresource } : {}),
+            },
+            set: new Map(),
+        };
+        owners.push(mine);
+    }
+    mine.entry = { ...mine.entry, time: args.now, apiVersion: args.apiVersion };
+    for (const p of changed) {
+        addPath(mine.set, p);
+        // Own the list items along the way, as the API server records them.
+        for (let i = 1; i < p.length; i++)
+            if (p[i - 1].startsWith('k:'))
+                addPath(mine.set, [...p.slice(0, i), '.']);
+    }
+    writeOwners(args.next, owners);
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/patch/strategic-merge-patch.ts
+/**
+ * Strategic merge patch (`application/strategic-merge-patch+json`), what `kubectl apply` (client side),
+ * `kubectl edit` and `kubectl patch` send for built-in kinds. Lists of named things merge by key instead
+ * of being replaced, and `$`-directives steer the merge: `$patch`, `$setElementOrder/<list>`,
+ * `$deleteFromPrimitiveList/<list>`, `$retainKeys`.
+ */
+
+
+const SET_ORDER = '$setElementOrder/';
+const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/';
+function stripDirectives(value) {
+    if (Array.isArray(value)) {
+        return value
+            .filter((v) => !(json_merge_patch_isPlainObject(v) && v.$patch !== undefined && Object.keys(v).length === 1))
+            .map(stripDirectives);
+    }
+    if (!json_merge_patch_isPlainObject(value))
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        if (!k.startsWith('$'))
+            out[k] = stripDirectives(v);
+    return out;
+}
+function mergeList(field, live, patch) {
+    const current = Array.isArray(live) ? live : [];
+    if (patch.some((p) => json_merge_patch_isPlainObject(p) && p.$patch === 'replace')) {
+        return patch.filter((p) => !(json_merge_patch_isPlainObject(p) && p.$patch === 'replace')).map(stripDirectives);
+    }
+    const strategy = listStrategy(field, patch.length ? patch : current, true);
+    if (strategy.type === 'set') {
+        const out = [...current];
+        for (const v of patch)
+            if (!out.some((o) => JSON.stringify(o) === JSON.stringify(v)))
+                out.push(v);
+        return out;
+    }
+    if (strategy.type !== 'map')
+        return patch.map(stripDirectives);
+    const out = current.map((v) => v);
+    for (const item of patch) {
+        const key = itemKey(item, strategy.keys);
+        const at = key === undefined ? -1 : out.findIndex((o) => itemKey(o, strategy.keys) === key);
+        if (json_merge_patch_isPlainObject(item) && item.$patch === 'delete') {
+            if (at >= 0)
+                out.splice(at, 1);
+            continue;
+        }
+        if (at >= 0)
+            out[at] = mergeValue(out[at], item);
+        else
+            out.push(stripDirectives(item));
+    }
+    return out;
+}
+function orderBy(list, order, field) {
+    const strategy = listStrategy(field, list, true);
+    const idOf = (v) => (strategy.type === 'map' ? itemKey(v, strategy.keys) : JSON.stringify(v));
+    const wanted = order.map(idOf);
+    const ranked = list.map((v, i) => {
+        const r = wanted.indexOf(idOf(v));
+        return { v, rank: r < 0 ? wanted.length + i : r };
+    });
+    return ranked.sort((a, b) => a.rank - b.rank).map((x) => x.v);
+}
+function mergeValue(live, patch) {
+    if (!json_merge_patch_isPlainObject(patch))
+        return structuredClone(patch);
+    if (patch.$patch === 'replace')
+        return stripDirectives(patch);
+    if (patch.$patch === 'delete')
+        return undefined;
+    const out = json_merge_patch_isPlainObject(live) ? { ...live } : {};
+    const retain = Array.isArray(patch.$retainKeys) ? patch.$retainKeys : undefined;
+    if (retain)
+        for (const k of Object.keys(out))
+            if (!retain.includes(k))
+                delete out[k];
+    for (const [key, value] of Object.entries(patch)) {
+        if (key.startsWith('$'))
+            continue;
+        if (value === null) {
+            delete out[key];
+            continue;
+        }
+        if (Array.isArray(value))
+            out[key] = mergeList(key, out[key], value);
+        else if (json_merge_patch_isPlainObject(value)) {
+            const merged = mergeValue(out[key], value);
+            if (merged === undefined)
+                delete out[key];
+            else
+                out[key] = merged;
+        }
+        else
+            out[key] = value;
+    }
+    for (const [key, value] of Object.entries(patch)) {
+        if (key.startsWith(DELETE_PRIMITIVE) && Array.isArray(value)) {
+            const field = key.slice(DELETE_PRIMITIVE.length);
+            if (Array.isArray(out[field])) {
+                out[field] = out[field].filter((v) => !value.some((d) => JSON.stringify(d) === JSON.stringify(v)));
+            }
+        }
+    }
+    for (const [key, value] of Object.entries(patch)) {
+        if (key.startsWith(SET_ORDER) && Array.isArray(value)) {
+            const field = key.slice(SET_ORDER.length);
+            if (Array.isArray(out[field]))
+                out[field] = orderBy(out[field], value, field);
+        }
+    }
+    return out;
+}
+function applyStrategicMergePatch(target, patch) {
+    return mergeValue(target, patch) ?? {};
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/validation.ts
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function get(obj, path) {
+    let cur = obj;
+    for (const p of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null)
+            return undefined;
+        cur = cur[p];
+    }
+    return cur;
+}
+function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function goMap(v) {
+    if (typeof v !== 'object' || v === null)
+        return JSON.stringify(v);
+    if (Object.values(v).some((x) => typeof x === 'object' && x !== null))
+        return JSON.stringify(v);
+    return `map[string]string{${Object.entries(v)
+        .map(([k, x]) => `"${k}":"${String(x)}"`)
+        .join(', ')}}`;
+}
+function nameCauses(type, name) {
+    const gk = `${type.group}/${type.kind}`;
+    if (gk === '/Namespace' || gk === '/Service') {
+        const re = gk === '/Service' ? DNS1035 : LABEL;
+        if (name.length > 63 || !re.test(name)) {
+            return [
+                {
+                    reason: 'FieldValueInvalid',
+                    field: 'metadata.name',
+                    message: `Invalid value: "${name}": a ${gk === '/Service' ? 'DNS-1035' : 'lowercase RFC 1123'} label must consist of lower case alphanumeric characters or '-', ${gk === '/Service' ? 'start with an alphabetic character, ' : 'start with an alphanumeric character, '}and end with an alphanumeric character`,
+                },
+            ];
+        }
+        return [];
+    }
+    if (type.group === 'rbac.authorization.k8s.io' || type.fromCrd) {
+        if (name === '.' || name === '..' || /[/%]/.test(name)) {
+            return [
+                {
+                    reason: 'FieldValueInvalid',
+                    field: 'metadata.name',
+                    message: `Invalid value: "${name}": may not contain '/' or '%'`,
+                },
+            ];
+        }
+        return [];
+    }
+    if (name.length > 253 || !SUBDOMAIN.test(name)) {
+        return [
+            {
+                reason: 'FieldValueInvalid',
+                field: 'metadata.name',
+                message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+            },
+        ];
+    }
+    if (gk === 'batch/Job' && name.length > 63) {
+        return [
+            {
+                reason: 'FieldValueInvalid',
+                field: 'metadata.name',
+                message: `Invalid value: "${name}": must be no more than 63 characters`,
+            },
+        ];
+    }
+    return [];
+}
+function podSpecCauses(spec, prefix) {
+    const causes = [];
+    const containers = get(spec, 'containers');
+    if (!Array.isArray(containers) || containers.length === 0) {
+        causes.push({ reason: 'FieldValueRequired', field: `${prefix}.containers`, message: 'Required value' });
+        return causes;
+    }
+    for (const list of ['initContainers', 'containers']) {
+        const items = get(spec, list);
+        if (!Array.isArray(items))
+            continue;
+        items.forEach((c, i) => {
+            if (!c?.name)
+                causes.push({
+                    reason: 'FieldValueRequired',
+                    field: `${prefix}.${list}[${i}].name`,
+                    message: 'Required value',
+                });
+            if (!c?.image)
+                causes.push({
+                    reason: 'FieldValueRequired',
+                    field: `${prefix}.${list}[${i}].image`,
+                    message: 'Required value',
+                });
+        });
+    }
+    return causes;
+}
+function selectorMatchesTemplate(obj) {
+    const selector = get(obj, 'spec.selector');
+    if (!selector)
+        return [{ reason: 'FieldValueRequired', field: 'spec.selector', message: 'Required value' }];
+    const labels = (get(obj, 'spec.template.metadata.labels') ?? {});
+    const ok = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+    return ok
+        ? []
+        : [
+            {
+                reason: 'FieldValueInvalid',
+                field: 'spec.template.metadata.labels',
+                message: `Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``,
+            },
+        ];
+}
+/** Problems with a new or updated object on its own. */
+function validateObject(type, obj) {
+    const causes = nameCauses(type, obj.metadata.name);
+    switch (`${type.group}/${type.kind}`) {
+        case '/Pod':
+            causes.push(...podSpecCauses(obj.spec, 'spec'));
+            break;
+        case 'batch/Job': {
+            causes.push(...podSpecCauses(get(obj, 'spec.template.spec'), 'spec.template.spec'));
+            const rp = get(obj, 'spec.template.spec.restartPolicy');
+            if (rp !== 'Never' && rp !== 'OnFailure') {
+                causes.push({
+                    reason: 'FieldValueNotSupported',
+                    field: 'spec.template.spec.restartPolicy',
+                    message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"`,
+                });
+            }
+            break;
+        }
+        case 'apps/Deployment':
+        case 'apps/ReplicaSet':
+        case 'apps/StatefulSet':
+        case 'apps/DaemonSet':
+            causes.push(...selectorMatchesTemplate(obj));
+            causes.push(...podSpecCauses(get(obj, 'spec.template.spec'), 'spec.template.spec'));
+            break;
+        case '/Service': {
+            const type_ = get(obj, 'spec.type');
+            const ports = get(obj, 'spec.ports');
+            if (type_ !== 'ExternalName' &&
+                get(obj, 'spec.clusterIP') !== 'None' &&
+                (!Array.isArray(ports) || ports.length === 0)) {
+                causes.push({ reason: 'FieldValueRequired', field: 'spec.ports', message: 'Required value' });
+            }
+            break;
+        }
+        case 'apiextensions.k8s.io/CustomResourceDefinition': {
+            const group = get(obj, 'spec.group');
+            const plural = get(obj, 'spec.names.plural');
+            if (!group)
+                causes.push({ reason: 'FieldValueRequired', field: 'spec.group', message: 'Required value' });
+            if (!plural)
+                causes.push({ reason: 'FieldValueRequired', field: 'spec.names.plural', message: 'Required value' });
+            if (!get(obj, 'spec.names.kind'))
+                causes.push({ reason: 'FieldValueRequired', field: 'spec.names.kind', message: 'Required value' });
+            if (group && plural && obj.metadata.name !== `${String(plural)}.${String(group)}`) {
+                causes.push({
+                    reason: 'FieldValueInvalid',
+                    field: 'metadata.name',
+                    message: `Invalid value: "${obj.metadata.name}": must be spec.names.plural+"."+spec.group`,
+                });
+            }
+            const versions = get(obj, 'spec.versions');
+            if (!Array.isArray(versions) || versions.length === 0) {
+                causes.push({ reason: 'FieldValueRequired', field: 'spec.versions', message: 'Required value' });
+            }
+            break;
+        }
+    }
+    return causes;
+}
+function immutable(field, value) {
+    const shown = typeof value === 'object' ? goMap(value) : JSON.stringify(value);
+    return { reason: 'FieldValueInvalid', field, message: `Invalid value: ${shown}: field is immutable` };
+}
+const POD_MUTABLE = new Set([
+    'containers',
+    'initContainers',
+    'activeDeadlineSeconds',
+    'tolerations',
+    'terminationGracePeriodSeconds',
+]);
+/** Fields that may not change once the object exists. */
+function validateUpdate(type, previous, next) {
+    const causes = [];
+    const check = (path) => {
+        if (!same(get(previous, path), get(next, path)))
+            causes.push(immutable(path, get(next, path)));
+    };
+    switch (`${type.group}/${type.kind}`) {
+        case 'batch/Job':
+            check('spec.selector');
+            check('spec.template');
+            check('spec.completionMode');
+            break;
+        case 'apps/Deployment':
+        case 'apps/ReplicaSet':
+        case 'apps/StatefulSet':
+        case 'apps/DaemonSet':
+            check('spec.selector');
+            break;
+        case '/Service':
+            if (get(previous, 'spec.clusterIP') && get(next, 'spec.clusterIP') !== undefined)
+                check('spec.clusterIP');
+            break;
+        case '/Pod': {
+            // Only images (and a few scheduling knobs) may change on a running pod.
+            const rest = (o) => {
+                const spec = { ...(o.spec ?? {}) };
+                for (const k of POD_MUTABLE)
+                    delete spec[k];
+                return spec;
+            };
+            const withoutImages = (list) => Array.isArray(list) ? list.map((c) => ({ ...c, image: undefined })) : list;
+            const changed = !same(rest(previous), rest(next)) ||
+                !same(withoutImages(get(previous, 'spec.containers')), withoutImages(get(next, 'spec.containers'))) ||
+                !same(withoutImages(get(previous, 'spec.initContainers')), withoutImages(get(next, 'spec.initContainers')));
+            if (changed) {
+                causes.push({
+                    reason: 'FieldValueForbidden',
+                    field: 'spec',
+                    message: 'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+                });
+            }
+            break;
+        }
+        case '/ConfigMap':
+        case '/Secret':
+            if (previous.immutable === true) {
+                for (const f of ['data', 'binaryData', 'stringData']) {
+                    if (!same(previous[f], next[f])) {
+                        causes.push({
+                            reason: 'FieldValueForbidden',
+                            field: f,
+                            message: 'Forbidden: field is immutable when `immutable` is set',
+                        });
+                    }
+                }
+            }
+            break;
+        case '/PersistentVolumeClaim': {
+            const strip = (o) => {
+                const s = structuredClone(o.spec ?? {});
+                delete s.resources?.requests;
+                delete s.volumeName;
+                return s;
+            };
+            if (!same(strip(previous), strip(next))) {
+                causes.push({
+                    reason: 'FieldValueForbidden',
+                    field: 'spec',
+                    message: 'Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+                });
+            }
+            break;
+        }
+    }
+    return causes;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/cluster-api.ts
+/**
+ * The API server's behaviour, without HTTP: every write from a client or a simulated controller goes
+ * through here, so defaults, validation, immutability, resourceVersion checks, generations, finalizers and
+ * managed fields are the same for both.
+ */
+
+
+
+
+
+
+
+
+
+
+const PATCH_TYPES = {
+    merge: 'application/merge-patch+json',
+    json: 'application/json-patch+json',
+    strategic: 'application/strategic-merge-patch+json',
+    apply: 'application/apply-patch+yaml',
+    applyCbor: 'application/apply-patch+cbor',
+};
+const SYSTEM_MANAGER = 'kube-controller-manager';
+class ClusterApi {
+    registry;
+    store;
+    clock;
+    random;
+    nextClusterIP = 10;
+    constructor(registry, store, clock, random) {
+        this.registry = registry;
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+    }
+    gk(type) {
+        return groupKind(type.group, type.kind);
+    }
+    typeFor(apiVersion, kind) {
+        const slash = apiVersion.indexOf('/');
+        const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+        const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+        return this.registry.byKind(group, kind, version) ?? this.registry.byKind(group, kind);
+    }
+    /** The object with the apiVersion the caller asked through (one stored version serves them all). */
+    present(type, obj) {
+        return { ...obj, apiVersion: apiVersionOf(type), kind: type.kind };
+    }
+    tryGet(type, namespace, name) {
+        return this.store.get(this.gk(type), type.namespaced ? namespace : undefined, name);
+    }
+    get(type, namespace, name) {
+        const obj = this.tryGet(type, namespace, name);
+        if (!obj)
+            throw notFound(type.plural, type.group, name);
+        return this.present(type, obj);
+    }
+    list(type, namespace, options = {}) {
+        const labels = parseLabelSelector(options.labelSelector);
+        const fields = parseFieldSelector(options.fieldSelector);
+        const items = this.store
+            .list(this.gk(type), type.namespaced ? namespace : undefined)
+            .filter((o) => (!labels || labels(o.metadata.labels ?? {})) && (!fields || fields(o)));
+        items.sort((a, b) => {
+            const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+            const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+            return ka < kb ? -1 : ka > kb ? 1 : 0;
+        });
+        return items.map((o) => this.present(type, o));
+    }
+    requireNamespace(type, namespace, name) {
+        if (!type.namespaced)
+            return;
+        if (!namespace)
+            throw badRequest('the server could not find the requested resource: a namespace is required');
+        const ns = this.store.get('/Namespace', undefined, namespace);
+        if (!ns)
+            throw notFound('namespaces', '', namespace);
+        if (ns.metadata.deletionTimestamp) {
+            throw forbidden(`${type.plural} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`, {
+                name,
+                kind: type.plural,
+                causes: [
+                    {
+                        reason: 'NamespaceTerminating',
+                        message: `namespace ${namespace} is being terminated`,
+                        field: 'metadata.namespace',
+                    },
+                ],
+            });
+        }
+    }
+    checkBody(type, body, namespace, options) {
+        if (!json_merge_patch_isPlainObject(body))
+            throw badRequest('the request body must be a JSON object');
+        const obj = structuredClone(body);
+        if (obj.kind !== undefined && obj.kind !== type.kind) {
+            throw badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${apiVersionOf(type)}), or kind ${String(obj.kind)} is not ${type.kind}`);
+        }
+        if (!json_merge_patch_isPlainObject(obj.metadata))
+            obj.metadata = {};
+        if (type.namespaced) {
+            if (obj.metadata.namespace && namespace && obj.metadata.namespace !== namespace) {
+                throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+            }
+            obj.metadata.namespace = namespace ?? obj.metadata.namespace;
+        }
+        else
+            delete obj.metadata.namespace;
+        if (options.fieldValidation === 'Strict' || options.fieldValidation === 'Warn') {
+            const allowed = new Set(['apiVersion', 'kind', 'metadata', ...type.topLevelFields]);
+            const unknown = type.fromCrd ? [] : Object.keys(obj).filter((k) => !allowed.has(k));
+            if (unknown.length) {
+                const text = unknown.map((k) => `unknown field "${k}"`).join(', ');
+                if (options.fieldValidation === 'Strict')
+                    throw badRequest(`strict decoding error: ${text}`);
+                options.warnings?.push(text);
+            }
+        }
+        return obj;
+    }
+    manager(options) {
+        return options.fieldManager || 'unknown';
+    }
+    create(type, namespace, body, options = {}) {
+        const obj = this.checkBody(type, body, namespace, options);
+        const meta = obj.metadata;
+        if (!meta.name) {
+            if (typeof meta.generateName === 'string' && meta.generateName)
+                meta.name = meta.generateName + this.random.nameSuffix();
+            else
+                throw invalid(type.kind, type.group, '', [
+                    {
+                        reason: 'FieldValueRequired',
+                        field: 'metadata.name',
+                        message: 'Required value: name or generateName is required',
+                    },
+                ]);
+        }
+        this.requireNamespace(type, meta.namespace, meta.name);
+        if (this.tryGet(type, meta.namespace, meta.name))
+            throw alreadyExists(type.plural, type.group, meta.name);
+        delete meta.resourceVersion;
+        delete meta.deletionTimestamp;
+        delete meta.managedFields;
+        meta.uid = this.random.uid();
+        meta.creationTimestamp = this.clock.timestamp();
+        if (type.generation)
+            meta.generation = 1;
+        else
+            delete meta.generation;
+        if (type.statusSubresource && !options.subresource)
+            delete obj.status;
+        applyCreateDefaults(type, obj, {
+            random: this.random,
+            allocateClusterIP: () => this.allocateClusterIP(),
+        });
+        const causes = validateObject(type, obj);
+        if (causes.length)
+            throw invalid(type.kind, type.group, meta.name, causes);
+        recordUpdate({
+            previous: undefined,
+            next: obj,
+            manager: this.manager(options),
+            typed: type.strategicMerge,
+            apiVersion: apiVersionOf(type),
+            now: this.clock.timestamp(),
+        });
+        return this.commit(type, undefined, obj, options);
+    }
+    /** PUT: replace the object (or its status). */
+    update(type, namespace, name, body, options = {}) {
+        const previous = this.tryGet(type, namespace, name);
+        if (!previous)
+            throw notFound(type.plural, type.group, name);
+        const incoming = this.checkBody(type, body, namespace, options);
+        if (incoming.metadata.name && incoming.metadata.name !== name) {
+            throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
+        }
+        const rv = incoming.metadata.resourceVersion;
+        if (rv && rv !== previous.metadata.resourceVersion) {
+            throw conflict(type.plural, type.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+        }
+        return this.replace(type, previous, incoming, options);
+    }
+    /** The shared tail of PUT, PATCH and apply: merge what may change, validate, store. */
+    replace(type, previous, incoming, options) {
+        let next;
+        if (options.subresource === 'status') {
+            next = { ...structuredClone(previous), status: incoming.status };
+        }
+        else {
+            next = incoming;
+            if (type.statusSubresource)
+                next.status = structuredClone(previous.status);
+            const meta = next.metadata;
+            const prev = previous.metadata;
+            meta.name = prev.name;
+            meta.uid = prev.uid;
+            meta.creationTimestamp = prev.creationTimestamp;
+            if (type.namespaced)
+                meta.namespace = prev.namespace;
+            if (prev.deletionTimestamp) {
+                meta.deletionTimestamp = prev.deletionTimestamp;
+                const added = (meta.finalizers ?? []).filter((f) => !(prev.finalizers ?? []).includes(f));
+                if (added.length) {
+                    throw invalid(type.kind, type.group, prev.name, [
+                        {
+                            reason: 'FieldValueForbidden',
+                            field: 'metadata.finalizers',
+                            message: 'Forbidden: no new finalizers can be added if the object is being deleted',
+                        },
+                    ]);
+                }
+            }
+            else
+                delete meta.deletionTimestamp;
+            if (type.generation) {
+                const strip = (o) => {
+                    const { metadata: _m, status: _s, ...rest } = o;
+                    return JSON.stringify(rest);
+                };
+                meta.generation = (prev.generation ?? 1) + (strip(previous) === strip(next) ? 0 : 1);
+            }
+            if (type.group === '' && type.kind === 'Secret' && json_merge_patch_isPlainObject(next.stringData)) {
+                next.data = { ...(next.data ?? {}) };
+                for (const [k, v] of Object.entries(next.stringData))
+                    next.data[k] = Buffer.from(String(v)).toString('base64');
+                delete next.stringData;
+            }
+            const causes = [...validateObject(type, next), ...validateUpdate(type, previous, next)];
+            if (causes.length)
+                throw invalid(type.kind, type.group, prev.name, causes);
+        }
+        delete next.metadata.resourceVersion;
+        recordUpdate({
+            previous,
+            next,
+            manager: this.manager(options),
+            typed: type.strategicMerge,
+            apiVersion: apiVersionOf(type),
+            now: this.clock.timestamp(),
+            subresource: options.subresource,
+        });
+        if (JSON.stringify({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }) ===
+            JSON.stringify({ ...previous, metadata: { ...previous.metadata, resourceVersion: undefined } })) {
+            // A no-op write does not bump resourceVersion, as a real server's does not.
+            return this.present(type, previous);
+        }
+        return this.commit(type, previous, next, options);
+    }
+    patch(type, namespace, name, contentType, body, options = {}) {
+        const media = contentType.split(';')[0].trim();
+        if (media === PATCH_TYPES.apply)
+            return this.apply(type, namespace, name, body, options);
+        if (media === PATCH_TYPES.applyCbor)
+            throw unsupportedMediaType(contentType);
+        const previous = this.tryGet(type, namespace, name);
+        if (!previous)
+            throw notFound(type.plural, type.group, name);
+        const current = this.present(type, previous);
+        let patched;
+        switch (media) {
+            case PATCH_TYPES.merge:
+                patched = applyMergePatch(current, body);
+                break;
+            case PATCH_TYPES.json:
+                patched = applyJsonPatch(current, body);
+                break;
+            case PATCH_TYPES.strategic:
+                if (!type.strategicMerge)
+                    throw unsupportedMediaType(contentType);
+                patched = applyStrategicMergePatch(current, body);
+                break;
+            default:
+                throw unsupportedMediaType(contentType);
+        }
+        const incoming = this.checkBody(type, patched, namespace, options);
+        const rv = json_merge_patch_isPlainObject(body) && json_merge_patch_isPlainObject(body.metadata) ? body.metadata.resourceVersion : undefined;
+        if (typeof rv === 'string' && rv && rv !== previous.metadata.resourceVersion) {
+            throw conflict(type.plural, type.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+        }
+        if (options.subresource !== 'status' && type.statusSubresource)
+            incoming.status = previous.status;
+        return this.replace(type, previous, incoming, options);
+    }
+    /** Server-side apply: creates when missing, otherwise merges by field ownership. */
+    apply(type, namespace, name, body, options = {}) {
+        if (!options.fieldManager) {
+            throw badRequest('PATCH requests with the apply content type must set fieldManager (for example with ?fieldManager=my-tool)');
+        }
+        const config = this.checkBody(type, body, namespace, options);
+        if (config.metadata.name && config.metadata.name !== name) {
+            throw badRequest(`the name of the object (${config.metadata.name}) does not match the name on the URL (${name})`);
+        }
+        if (!config.apiVersion || !config.kind)
+            throw badRequest('apply requires apiVersion and kind in the body');
+        const previous = this.tryGet(type, namespace, name);
+        const result = serverSideApply({
+            live: previous ? this.present(type, previous) : undefined,
+            config,
+            manager: options.fieldManager,
+            force: options.force ?? false,
+            typed: type.strategicMerge,
+            apiVersion: apiVersionOf(type),
+            now: this.clock.timestamp(),
+            subresource: options.subresource,
+        });
+        if ('conflicts' in result) {
+            throw new ApiError(409, 'Conflict', describeConflicts(result.conflicts), {
+                causes: result.conflicts.map((c) => ({
+                    reason: 'FieldManagerConflict',
+                    message: `conflict with "${c.manager}" using ${c.apiVersion}`,
+                    field: c.field,
+                })),
+            });
+        }
+        const merged = result.object;
+        merged.metadata = { ...merged.metadata, name };
+        if (!previous) {
+            // The managed fields computed by apply are kept: create() records only its own Update entry otherwise.
+            const managed = merged.metadata.managedFields;
+            const created = this.create(type, namespace, { ...merged, metadata: { ...merged.metadata, managedFields: undefined } }, { ...options, fieldManager: options.fieldManager });
+            if (options.dryRun)
+                return { ...created, metadata: { ...created.metadata, managedFields: managed } };
+            const stored = this.tryGet(type, namespace, name);
+            const withApply = { ...stored, metadata: { ...stored.metadata, managedFields: managed } };
+            this.store.put(this.gk(type), withApply);
+            return this.present(type, withApply);
+        }
+        const managed = merged.metadata.managedFields;
+        const next = this.replaceKeepingManaged(type, previous, merged, options, managed);
+        return next;
+    }
+    replaceKeepingManaged(type, previous, merged, options, managed) {
+        // Apply has already computed ownership; the shared path must not re-attribute the changes as an Update.
+        const result = this.replace(type, previous, merged, { ...options, fieldManager: options.fieldManager });
+        const stored = options.dryRun
+            ? result
+            : this.tryGet(type, previous.metadata.namespace, previous.metadata.name);
+        if (!stored)
+            return result;
+        const withApply = { ...stored, metadata: { ...stored.metadata, managedFields: managed } };
+        if (!options.dryRun && stored.metadata.resourceVersion !== previous.metadata.resourceVersion)
+            this.store.put(this.gk(type), withApply);
+        else if (!options.dryRun && JSON.stringify(previous.metadata.managedFields) !== JSON.stringify(managed)) {
+            withApply.metadata.resourceVersion = String(this.store.nextRv());
+            this.store.put(this.gk(type), withApply);
+        }
+        return this.present(type, withApply);
+    }
+    delete(type, namespace, name, options = {}) {
+        const existing = this.tryGet(type, namespace, name);
+        if (!existing)
+            throw notFound(type.plural, type.group, name);
+        const pre = options.preconditions;
+        if (pre?.uid && pre.uid !== existing.metadata.uid) {
+            throw conflict(type.plural, type.group, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${existing.metadata.uid}`);
+        }
+        if (pre?.resourceVersion && pre.resourceVersion !== existing.metadata.resourceVersion) {
+            throw conflict(type.plural, type.group, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`);
+        }
+        let policy = options.propagationPolicy;
+        if (!policy && type.group === 'batch' && type.kind === 'Job') {
+            policy = 'Orphan';
+            options.warnings?.push('child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning');
+        }
+        policy ??= 'Background';
+        const next = structuredClone(existing);
+        const finalizers = [...(next.metadata.finalizers ?? [])];
+        const isNamespace = type.group === '' && type.kind === 'Namespace';
+        if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion'))
+            finalizers.push('foregroundDeletion');
+        if (policy === 'Orphan' && !finalizers.includes('orphan'))
+            finalizers.push('orphan');
+        const waits = finalizers.length > 0 || isNamespace;
+        if (!waits) {
+            if (options.dryRun)
+                return { object: this.present(type, existing), code: 200 };
+            this.store.remove(this.gk(type), existing.metadata.namespace, name);
+            return { object: this.present(type, existing), code: 200 };
+        }
+        if (existing.metadata.deletionTimestamp &&
+            JSON.stringify(finalizers) === JSON.stringify(existing.metadata.finalizers ?? [])) {
+            return { object: this.present(type, existing), code: 202 };
+        }
+        next.metadata.finalizers = finalizers;
+        next.metadata.deletionTimestamp ??= this.clock.timestamp();
+        next.metadata.deletionGracePeriodSeconds = 0;
+        if (isNamespace)
+            next.status = { ...(next.status ?? {}), phase: 'Terminating' };
+        if (options.dryRun)
+            return { object: this.present(type, next), code: 202 };
+        next.metadata.resourceVersion = String(this.store.nextRv());
+        this.store.put(this.gk(type), next);
+        return { object: this.present(type, next), code: 202 };
+    }
+    /** Stores a validated object; an object being deleted whose last finalizer went is removed instead. */
+    commit(type, previous, next, options) {
+        if (options.dryRun) {
+            return this.present(type, {
+                ...next,
+                metadata: { ...next.metadata, resourceVersion: previous?.metadata.resourceVersion ?? '' },
+            });
+        }
+        if (next.metadata.deletionTimestamp &&
+            (next.metadata.finalizers ?? []).length === 0 &&
+            !(type.group === '' && type.kind === 'Namespace')) {
+            this.store.remove(this.gk(type), next.metadata.namespace, next.metadata.name);
+            return this.present(type, next);
+        }
+        if (next.metadata.finalizers && next.metadata.finalizers.length === 0)
+            delete next.metadata.finalizers;
+        next.metadata.resourceVersion = String(this.store.nextRv());
+        this.store.put(this.gk(type), next);
+        return this.present(type, next);
+    }
+    /** For controllers: remove an object whose deletion has completed (finalizers done). */
+    finalize(type, obj) {
+        this.store.remove(this.gk(type), obj.metadata.namespace, obj.metadata.name);
+    }
+    /** For controllers: write status with the system's field manager, ignoring races they will retry. */
+    writeStatus(type, obj, status) {
+        const current = this.tryGet(type, obj.metadata.namespace, obj.metadata.name);
+        if (!current || current.metadata.uid !== obj.metadata.uid)
+            return undefined;
+        if (JSON.stringify(current.status) === JSON.stringify(status))
+            return current;
+        return this.replace(type, current, { ...structuredClone(current), status }, {
+            subresource: type.statusSubresource ? 'status' : undefined,
+            fieldManager: SYSTEM_MANAGER,
+        });
+    }
+    /** For controllers: change an object's metadata or spec with the system's field manager. */
+    writeObject(type, obj) {
+        const current = this.tryGet(type, obj.metadata.namespace, obj.metadata.name);
+        if (!current || current.metadata.uid !== obj.metadata.uid)
+            return undefined;
+        return this.replace(type, current, structuredClone({
+            ...obj,
+            metadata: { ...obj.metadata, resourceVersion: undefined },
+        }), {
+            fieldManager: SYSTEM_MANAGER,
+        });
+    }
+    /** The scheduler's binding (`pods/binding`): sets spec.nodeName, which no update may change. */
+    bindPod(pod, nodeName) {
+        const type = this.registry.byKind('', 'Pod');
+        const current = this.tryGet(type, pod.metadata.namespace, pod.metadata.name);
+        if (!current || current.metadata.uid !== pod.metadata.uid || current.metadata.deletionTimestamp)
+            return undefined;
+        const next = structuredClone(current);
+        next.spec = { ...next.spec, nodeName };
+        recordUpdate({
+            previous: current,
+            next,
+            manager: 'kube-scheduler',
+            typed: true,
+            apiVersion: 'v1',
+            now: this.clock.timestamp(),
+        });
+        return this.commit(type, current, next, {});
+    }
+    allocateClusterIP() {
+        const n = this.nextClusterIP++;
+        return `10.96.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/clock.ts
+/**
+ * Simulated durations. Every delay the controllers and the kubelet take (a container's `sleep 5`, image
+ * pull back-off, a Job's pod re-creation delay) is expressed in simulated milliseconds and scaled by
+ * `timeScale` into real time, so tests can run a "30 second" migration in a few hundred milliseconds.
+ * Timestamps written into objects are wall-clock, as a real cluster's are.
+ */
+class SimClock {
+    timeScale;
+    timers = new Set();
+    stopped = false;
+    constructor(timeScale = 1) {
+        this.timeScale = timeScale;
+    }
+    /** Real milliseconds for a simulated duration. */
+    real(simulatedMs) {
+        return Math.max(0, simulatedMs * this.timeScale);
+    }
+    after(simulatedMs, fn) {
+        if (this.stopped)
+            return () => { };
+        const timer = setTimeout(() => {
+            this.timers.delete(timer);
+            if (!this.stopped)
+                fn();
+        }, this.real(simulatedMs));
+        this.timers.add(timer);
+        return () => {
+            clearTimeout(timer);
+            this.timers.delete(timer);
+        };
+    }
+    now() {
+        return new Date();
+    }
+    /** RFC 3339 with seconds, as metadata timestamps are written. */
+    timestamp(date = this.now()) {
+        return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    /** Simulated milliseconds elapsed since a wall-clock timestamp. */
+    simulatedSince(timestamp) {
+        const real = Date.now() - Date.parse(timestamp);
+        return this.timeScale > 0 ? real / this.timeScale : Number.POSITIVE_INFINITY;
+    }
+    stop() {
+        this.stopped = true;
+        for (const t of this.timers)
+            clearTimeout(t);
+        this.timers.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/controller.ts
+class Controller {
+    ctx;
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    /** Keys to reconcile at start-up (after a state restore). */
+    initialKeys() {
+        return [];
+    }
+}
+function keyOf(obj) {
+    return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+function splitKey(key) {
+    const slash = key.indexOf('/');
+    const namespace = key.slice(0, slash);
+    return { namespace: namespace || undefined, name: key.slice(slash + 1) };
+}
+/** The controller owner of an object, if it is of the given kind. */
+function controllerOf(obj, kind) {
+    const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller && r.kind === kind);
+    return ref ? `${obj.metadata.namespace ?? ''}/${ref.name}` : undefined;
+}
+function ownedBy(obj, owner) {
+    return (obj.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid && r.controller);
+}
+function ownerReference(owner, apiVersion, kind) {
+    return {
+        apiVersion,
+        kind,
+        name: owner.metadata.name,
+        uid: owner.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+    };
+}
+function condition(obj, type) {
+    const conds = (obj.status?.conditions ?? []);
+    return conds.find((c) => c.type === type);
+}
+function isTrue(obj, type) {
+    return condition(obj, type)?.status === 'True';
+}
+/** Sets a condition, keeping lastTransitionTime when the status does not change. */
+function withCondition(conditions, next, now, extra = {}) {
+    const existing = conditions.find((c) => c.type === next.type);
+    const entry = {
+        ...extra,
+        type: next.type,
+        status: next.status,
+        ...(next.reason ? { reason: next.reason } : {}),
+        ...(next.message ? { message: next.message } : {}),
+        lastTransitionTime: existing && existing.status === next.status ? existing.lastTransitionTime : now,
+    };
+    if (existing && JSON.stringify({ ...existing }) === JSON.stringify(entry))
+        return [...conditions];
+    return [...conditions.filter((c) => c.type !== next.type), entry];
+}
+class ControllerManager {
+    ctxBase;
+    queue = new Map();
+    scheduled = false;
+    stopped = false;
+    unsubscribe;
+    controllers = [];
+    constructor(ctxBase) {
+        this.ctxBase = ctxBase;
+    }
+    get context() {
+        return {
+            ...this.ctxBase,
+            requeueAfter: (c, k, ms) => this.ctxBase.clock.after(ms, () => this.enqueue(c, k)),
+        };
+    }
+    add(factory) {
+        this.controllers.push(factory(this.context));
+    }
+    start() {
+        this.unsubscribe = this.ctxBase.api.store.subscribe((e) => {
+            for (const c of this.controllers)
+                for (const k of c.keysFor(e))
+                    this.enqueue(c, k);
+        });
+        for (const c of this.controllers)
+            for (const k of c.initialKeys())
+                this.enqueue(c, k);
+    }
+    stop() {
+        this.stopped = true;
+        this.unsubscribe?.();
+    }
+    enqueue(controller, key) {
+        if (this.stopped)
+            return;
+        let keys = this.queue.get(controller);
+        if (!keys)
+            this.queue.set(controller, (keys = new Set()));
+        keys.add(key);
+        if (!this.scheduled) {
+            this.scheduled = true;
+            setImmediate(() => this.drain());
+        }
+    }
+    drain() {
+        this.scheduled = false;
+        if (this.stopped)
+            return;
+        const batch = [...this.queue];
+        this.queue.clear();
+        for (const [controller, keys] of batch) {
+            for (const key of keys) {
+                try {
+                    controller.reconcile(key);
+                }
+                catch (err) {
+                    // A conflict or a vanished object: the next event brings the controller back, as in Kubernetes.
+                    if (err.code === undefined)
+                        console.error(`embedded ${controller.name}:`, err);
+                    this.ctxBase.clock.after(1000, () => this.enqueue(controller, key));
+                }
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/crd-controller.ts
+
+const CRD_ESTABLISH_DELAY_MS = 100;
+function typesFromCrd(crd) {
+    const spec = (crd.spec ?? {});
+    const names = (spec.names ?? {});
+    const versions = (spec.versions ?? []).filter((v) => v.served !== false);
+    return versions.map((v) => ({
+        group: String(spec.group),
+        version: String(v.name),
+        kind: String(names.kind),
+        plural: String(names.plural),
+        singular: String(names.singular ?? String(names.kind).toLowerCase()),
+        namespaced: spec.scope !== 'Cluster',
+        shortNames: (names.shortNames ?? []).map(String),
+        categories: (names.categories ?? []).map(String),
+        statusSubresource: !!v.subresources?.status,
+        generation: true,
+        strategicMerge: false,
+        fromCrd: crd.metadata.name,
+        topLevelFields: [],
+    }));
+}
+class CrdController extends Controller {
+    name = 'crd-controller';
+    keysFor(e) {
+        if (e.gk !== 'apiextensions.k8s.io/CustomResourceDefinition')
+            return [];
+        if (e.type === 'DELETED') {
+            this.remove(e.object);
+            return [];
+        }
+        return [`/${e.object.metadata.name}`];
+    }
+    initialKeys() {
+        return this.ctx.api.store
+            .list('apiextensions.k8s.io/CustomResourceDefinition')
+            .map((c) => `/${c.metadata.name}`);
+    }
+    remove(crd) {
+        const api = this.ctx.api;
+        for (const t of api.registry.removeCrdTypes(crd.metadata.name)) {
+            for (const obj of api.store.list(api.gk(t)))
+                api.store.remove(api.gk(t), obj.metadata.namespace, obj.metadata.name);
+        }
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const type = api.registry.byKind('apiextensions.k8s.io', 'CustomResourceDefinition');
+        const crd = api.tryGet(type, undefined, key.slice(1));
+        if (!crd)
+            return;
+        if (crd.metadata.deletionTimestamp) {
+            const finalizers = (crd.metadata.finalizers ?? []).filter((f) => f !== 'customresourcecleanup.apiextensions.k8s.io');
+            this.remove(crd);
+            api.writeObject(type, {
+                ...structuredClone(crd),
+                metadata: { ...structuredClone(crd.metadata), finalizers },
+            });
+            return;
+        }
+        const status = (crd.status ?? {});
+        const conds = (status.conditions ?? []);
+        const established = conds.some((c) => c.type === 'Established' && c.status === 'True');
+        if (established) {
+            // After a restart the kinds are served again straight away.
+            for (const t of typesFromCrd(crd))
+                if (!api.registry.byResource(t.group, t.version, t.plural))
+                    api.registry.add(t);
+            return;
+        }
+        if (conds.some((c) => c.type === 'NamesAccepted' && c.status === 'True')) {
+            this.ctx.clock.after(CRD_ESTABLISH_DELAY_MS, () => this.establish(crd.metadata.name));
+            return;
+        }
+        // Names are accepted now; the kind is served and Established after a short delay, as a real server does.
+        const now = this.ctx.clock.timestamp();
+        let conditions = withCondition(conds, { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' }, now);
+        conditions = withCondition(conditions, {
+            type: 'Established',
+            status: 'False',
+            reason: 'Installing',
+            message: 'the initial names have been accepted',
+        }, now);
+        const spec = (crd.spec ?? {});
+        api.writeStatus(type, crd, {
+            conditions,
+            acceptedNames: spec.names,
+            storedVersions: typesFromCrd(crd)
+                .slice(0, 1)
+                .map((t) => t.version),
+        });
+    }
+    establish(name) {
+        const api = this.ctx.api;
+        const type = api.registry.byKind('apiextensions.k8s.io', 'CustomResourceDefinition');
+        const crd = api.tryGet(type, undefined, name);
+        if (!crd || crd.metadata.deletionTimestamp)
+            return;
+        for (const t of typesFromCrd(crd))
+            api.registry.add(t);
+        const status = (crd.status ?? {});
+        const conditions = withCondition((status.conditions ?? []), {
+            type: 'Established',
+            status: 'True',
+            reason: 'InitialNamesAccepted',
+            message: 'the initial names have been accepted',
+        }, this.ctx.clock.timestamp());
+        api.writeStatus(type, crd, { ...status, conditions });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/kubelet/shell-script.ts
+/**
+ * A small `sh -c` interpreter for simulated containers. It understands what hook scripts in examples and
+ * tests do: `echo`, `printf`, `sleep N`, `exit N`, `true`, `false`, `oom` (the container is OOM-killed),
+ * `$VAR` from the container's env, `> /dev/termination-log`, and `;`, `&&`, `||` and newlines between
+ * commands. Any other command "succeeds" at once and leaves a note in the log, so realistic scripts
+ * (`psql …`, `curl …`) still run to completion.
+ */
+class ScriptSyntaxError extends Error {
+}
+function expand(text, env) {
+    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a, b) => env[a ?? b] ?? '');
+}
+/** Splits a script into tokens, honouring quotes, escapes and comments. */
+function tokenize(script, env = {}) {
+    const tokens = [];
+    let word = '';
+    let inWord = false;
+    const flush = () => {
+        if (inWord)
+            tokens.push({ kind: 'word', text: word });
+        word = '';
+        inWord = false;
+    };
+    for (let i = 0; i < script.length; i++) {
+        const ch = script[i];
+        if (ch === "'") {
+            const end = script.indexOf("'", i + 1);
+            if (end < 0)
+                throw new ScriptSyntaxError('unterminated quoted string');
+            word += script.slice(i + 1, end);
+            inWord = true;
+            i = end;
+        }
+        else if (ch === '"') {
+            let j = i + 1;
+            let text = '';
+            while (j < script.length && script[j] !== '"') {
+                if (script[j] === '\\' && j + 1 < script.length && '"\\$`'.includes(script[j + 1])) {
+                    text += script[j + 1];
+                    j += 2;
+                }
+                else
+                    text += script[j++];
+            }
+            if (j >= script.length)
+                throw new ScriptSyntaxError('unterminated quoted string');
+            word += expand(text, env);
+            inWord = true;
+            i = j;
+        }
+        else if (ch === '\\' && i + 1 < script.length) {
+            if (script[i + 1] === '\n')
+                i++;
+            else {
+                word += script[i + 1];
+                inWord = true;
+                i++;
+            }
+        }
+        else if (ch === '#' && !inWord) {
+            while (i < script.length && script[i] !== '\n')
+                i++;
+            i--;
+        }
+        else if (ch === '\n' || ch === ';') {
+            flush();
+            tokens.push({ kind: 'op', text: ';' });
+        }
+        else if (script.startsWith('&&', i) || script.startsWith('||', i)) {
+            flush();
+            tokens.push({ kind: 'op', text: script.slice(i, i + 2) });
+            i++;
+        }
+        else if (script.startsWith('2>&1', i)) {
+            flush();
+            tokens.push({ kind: 'op', text: '2>&1' });
+            i += 3;
+        }
+        else if (script.startsWith('>&2', i) || script.startsWith('1>&2', i)) {
+            flush();
+            tokens.push({ kind: 'op', text: '>&2' });
+            i += script.startsWith('1>&2', i) ? 3 : 2;
+        }
+        else if (script.startsWith('>>', i)) {
+            flush();
+            tokens.push({ kind: 'op', text: '>>' });
+            i++;
+        }
+        else if (ch === '>') {
+            flush();
+            tokens.push({ kind: 'op', text: '>' });
+        }
+        else if (ch === ' ' || ch === '\t' || ch === '\r')
+            flush();
+        else if (ch === '$') {
+            const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}|^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(script.slice(i));
+            if (m) {
+                word += env[m[1] ?? m[2]] ?? '';
+                inWord = true;
+                i += m[0].length - 1;
+            }
+            else {
+                word += ch;
+                inWord = true;
+            }
+        }
+        else {
+            word += ch;
+            inWord = true;
+        }
+    }
+    flush();
+    return tokens;
+}
+/** Groups tokens into chains of simple commands. */
+function parseScript(script, env = {}) {
+    const tokens = tokenize(script, env);
+    const chains = [];
+    let current;
+    let chain;
+    let pendingOp;
+    const endCommand = () => {
+        if (!current)
+            return;
+        if (!chain)
+            chain = { first: current, rest: [] };
+        else
+            chain.rest.push({ op: pendingOp, command: current });
+        current = undefined;
+        pendingOp = undefined;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'word') {
+            current ??= { argv: [] };
+            current.argv.push(t.text);
+            continue;
+        }
+        switch (t.text) {
+            case '>':
+            case '>>': {
+                const target = tokens[i + 1];
+                if (!target || target.kind !== 'word')
+                    throw new ScriptSyntaxError(`syntax error near "${t.text}"`);
+                current ??= { argv: [] };
+                current.redirect = { path: target.text, append: t.text === '>>' };
+                i++;
+                break;
+            }
+            case '>&2':
+            case '2>&1':
+                break; // stderr and stdout both go to the container log
+            case '&&':
+            case '||':
+                if (!current)
+                    throw new ScriptSyntaxError(`syntax error near "${t.text}"`);
+                endCommand();
+                pendingOp = t.text;
+                break;
+            case ';':
+                if (pendingOp && !current)
+                    continue; // `a &&\n b`: the newline continues the chain
+                endCommand();
+                if (chain)
+                    chains.push(chain);
+                chain = undefined;
+                break;
+        }
+    }
+    if (pendingOp && !current)
+        throw new ScriptSyntaxError(`syntax error: unexpected end of script after "${pendingOp}"`);
+    endCommand();
+    if (chain)
+        chains.push(chain);
+    return chains;
+}
+class ExitSignal {
+    outcome;
+    constructor(outcome) {
+        this.outcome = outcome;
+    }
+}
+function unescapePrintf(text) {
+    return text.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%%/g, '%');
+}
+async function runCommand(cmd, host) {
+    const [name, ...args] = cmd.argv;
+    if (!name)
+        return 0;
+    const output = (text) => {
+        if (cmd.redirect) {
+            if (cmd.redirect.path === '/dev/termination-log')
+                host.terminationMessage(text, cmd.redirect.append);
+            else if (cmd.redirect.path !== '/dev/null')
+                host.log(`[embedded-cluster] wrote to ${cmd.redirect.path}`);
+            return;
+        }
+        for (const line of text.replace(/\n$/, '').split('\n'))
+            host.log(line);
+    };
+    switch (name) {
+        case 'echo': {
+            let rest = args;
+            let newline = true;
+            if (rest[0] === '-n') {
+                newline = false;
+                rest = rest.slice(1);
+            }
+            else if (rest[0] === '-e')
+                rest = rest.slice(1).map(unescapePrintf);
+            output(rest.join(' ') + (newline ? '\n' : ''));
+            return 0;
+        }
+        case 'printf': {
+            const [format = '', ...values] = args;
+            let i = 0;
+            output(unescapePrintf(format.replace(/%[sd]/g, () => values[i++] ?? '')));
+            return 0;
+        }
+        case 'sleep': {
+            const seconds = Number.parseFloat(args[0] ?? '0');
+            if (!Number.isFinite(seconds) || seconds < 0) {
+                host.log(`sleep: invalid time interval '${args[0] ?? ''}'`);
+                return 1;
+            }
+            await host.sleep(seconds * 1000);
+            return 0;
+        }
+        case 'true':
+        case ':':
+        case 'set':
+            return 0;
+        case 'false':
+            return 1;
+        case 'exit': {
+            const code = args[0] === undefined ? 0 : Number.parseInt(args[0], 10);
+            throw new ExitSignal({ exitCode: Number.isFinite(code) ? code & 255 : 2 });
+        }
+        case 'oom':
+            throw new ExitSignal({ exitCode: 137, reason: 'OOMKilled' });
+        default:
+            host.log(`[embedded-cluster] simulated "${cmd.argv.join(' ')}": succeeded`);
+            return 0;
+    }
+}
+/** Runs a script; the exit code is the last command's, or what `exit` says. */
+async function runScript(chains, host) {
+    let status = 0;
+    try {
+        for (const chain of chains) {
+            status = await runCommand(chain.first, host);
+            for (const link of chain.rest) {
+                if ((link.op === '&&' && status === 0) || (link.op === '||' && status !== 0))
+                    status = await runCommand(link.command, host);
+            }
+        }
+    }
+    catch (err) {
+        if (err instanceof ExitSignal)
+            return err.outcome;
+        throw err;
+    }
+    return { exitCode: status };
+}
+const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/env']);
+function quote(word) {
+    return /^[A-Za-z0-9_./=:@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function programOf(container) {
+    const command = Array.isArray(container.command) ? container.command.map(String) : [];
+    const args = Array.isArray(container.args) ? container.args.map(String) : [];
+    const argv = [...command, ...args];
+    if (argv.length === 0)
+        return { kind: 'server' };
+    if (argv[0] === '/usr/bin/env')
+        argv.shift();
+    if (SHELLS.has(argv[0])) {
+        const c = argv.indexOf('-c');
+        if (c >= 0)
+            return { kind: 'script', source: argv[c + 1] ?? '' };
+        if (argv.length === 1)
+            return { kind: 'server' };
+    }
+    if (command.length === 0)
+        return { kind: 'server' };
+    return { kind: 'script', source: argv.map(quote).join(' ') };
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/kubelet/kubelet.ts
+
+const NODE_NAME = 'embedded-node';
+const NODE_LABELS = {
+    'kubernetes.io/hostname': NODE_NAME,
+    'kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'node-role.kubernetes.io/control-plane': '',
+};
+const CAPACITY = { cpuMillis: 4000, memoryBytes: 16 * 1024 ** 3, pods: 110 };
+/** Simulated durations (ms), scaled by the clock. */
+const KUBELET_TIMING = {
+    imagePull: 400,
+    containerStart: 100,
+    configRetry: 5000,
+    backoffStart: 10_000,
+    backoffMax: 300_000,
+};
+class Killed extends Error {
+}
+/** `busybox:1.36` → `docker.io/library/busybox:1.36`, as the container runtime names it. */
+function fullImageReference(image) {
+    const first = image.split('/')[0];
+    const hasRegistry = image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+    const named = hasRegistry
+        ? image
+        : image.includes('/')
+            ? `docker.io/${image}`
+            : `docker.io/library/${image}`;
+    const last = named.split('/').pop();
+    return last.includes(':') || last.includes('@') ? named : `${named}:latest`;
+}
+function parseQuantity(q, memory) {
+    if (q === undefined || q === null)
+        return 0;
+    const s = String(q);
+    const m = /^([0-9.]+)([a-zA-Z]*)$/.exec(s);
+    if (!m)
+        return 0;
+    const n = Number(m[1]);
+    const unit = m[2];
+    if (!memory)
+        return unit === 'm' ? n : n * 1000;
+    const bin = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+    const dec = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+    return n * (bin[unit] ?? dec[unit] ?? 1);
+}
+function kubelet_get(obj, path) {
+    let cur = obj;
+    for (const p of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null)
+            return undefined;
+        cur = cur[p];
+    }
+    return cur;
+}
+class Kubelet {
+    api;
+    events;
+    logs;
+    clock;
+    runtimes = new Map();
+    unsubscribe;
+    podIPCounter = 2;
+    podType;
+    constructor(api, events, logs, clock) {
+        this.api = api;
+        this.events = events;
+        this.logs = logs;
+        this.clock = clock;
+        this.podType = api.registry.byKind('', 'Pod');
+    }
+    start() {
+        this.registerNode();
+        this.unsubscribe = this.api.store.subscribe((e) => this.onEvent(e));
+        for (const pod of this.api.store.list('/Pod'))
+            this.adopt(pod);
+    }
+    stop() {
+        this.unsubscribe?.();
+        for (const r of this.runtimes.values())
+            r.kill();
+        this.runtimes.clear();
+    }
+    nextPodIP() {
+        const n = this.podIPCounter++;
+        return `10.244.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+    }
+    registerNode() {
+        const nodeType = this.api.registry.byKind('', 'Node');
+        if (this.api.tryGet(nodeType, undefined, NODE_NAME))
+            return;
+        const now = this.clock.timestamp();
+        const node = this.api.create(nodeType, undefined, { apiVersion: 'v1', kind: 'Node', metadata: { name: NODE_NAME, labels: NODE_LABELS } }, { fieldManager: 'kubelet' });
+        const resources = {
+            cpu: String(CAPACITY.cpuMillis / 1000),
+            memory: '16Gi',
+            pods: String(CAPACITY.pods),
+            'ephemeral-storage': '100Gi',
+        };
+        this.api.writeStatus(nodeType, node, {
+            capacity: resources,
+            allocatable: resources,
+            conditions: [
+                {
+                    type: 'Ready',
+                    status: 'True',
+                    reason: 'KubeletReady',
+                    message: 'kubelet is posting ready status',
+                    lastHeartbeatTime: now,
+                    lastTransitionTime: now,
+                },
+                {
+                    type: 'MemoryPressure',
+                    status: 'False',
+                    reason: 'KubeletHasSufficientMemory',
+                    message: 'kubelet has sufficient memory available',
+                    lastHeartbeatTime: now,
+                    lastTransitionTime: now,
+                },
+                {
+                    type: 'DiskPressure',
+                    status: 'False',
+                    reason: 'KubeletHasNoDiskPressure',
+                    message: 'kubelet has no disk pressure',
+                    lastHeartbeatTime: now,
+                    lastTransitionTime: now,
+                },
+                {
+                    type: 'PIDPressure',
+                    status: 'False',
+                    reason: 'KubeletHasSufficientPID',
+                    message: 'kubelet has sufficient PID available',
+                    lastHeartbeatTime: now,
+                    lastTransitionTime: now,
+                },
+            ],
+            addresses: [
+                { type: 'InternalIP', address: '10.0.0.10' },
+                { type: 'Hostname', address: NODE_NAME },
+            ],
+            nodeInfo: {
+                kubeletVersion: 'v1.32.0-hook-sync',
+                operatingSystem: 'linux',
+                architecture: 'amd64',
+                containerRuntimeVersion: 'embedded://1.0',
+                kernelVersion: 'embedded',
+                osImage: 'hook-sync embedded cluster',
+                kubeProxyVersion: 'v1.32.0',
+                machineID: 'embedded',
+                systemUUID: 'embedded',
+                bootID: 'embedded',
+            },
+        });
+    }
+    adopt(pod) {
+        if (this.runtimes.has(pod.metadata.uid))
+            return;
+        // A pod restored from a state file that had already finished stays finished.
+        const phase = pod.status?.phase;
+        if (phase === 'Succeeded' || phase === 'Failed')
+            return;
+        const runtime = new PodRuntime(this, pod);
+        this.runtimes.set(pod.metadata.uid, runtime);
+        void runtime.run().catch((err) => {
+            if (!(err instanceof Killed))
+                console.error('embedded kubelet:', err);
+        });
+    }
+    onEvent(e) {
+        if (e.gk === '/Pod') {
+            if (e.type === 'ADDED')
+                this.adopt(e.object);
+            else if (e.type === 'DELETED') {
+                const r = this.runtimes.get(e.object.metadata.uid);
+                r?.kill();
+                this.runtimes.delete(e.object.metadata.uid);
+                this.logs.forget(e.object.metadata.namespace, e.object.metadata.name);
+            }
+            else if (e.object.metadata.deletionTimestamp)
+                this.runtimes.get(e.object.metadata.uid)?.terminate();
+            return;
+        }
+        if (e.gk === '/ConfigMap' || e.gk === '/Secret' || e.gk === '/PersistentVolumeClaim') {
+            for (const r of this.runtimes.values())
+                if (r.namespace === e.object.metadata.namespace)
+                    r.wake();
+        }
+    }
+}
+class PodRuntime {
+    kubelet;
+    pod;
+    namespace;
+    name;
+    uid;
+    killed = false;
+    cancels = new Set();
+    wakers = new Set();
+    init = [];
+    main = [];
+    conditions = [];
+    phase = 'Pending';
+    podIP;
+    startTime;
+    termination = new Map();
+    constructor(kubelet, pod) {
+        this.kubelet = kubelet;
+        this.pod = pod;
+        this.namespace = pod.metadata.namespace;
+        this.name = pod.metadata.name;
+        this.uid = pod.metadata.uid;
+        const spec = (pod.spec ?? {});
+        const status = (c) => ({
+            name: String(c.name),
+            image: String(c.image),
+            state: { waiting: { reason: 'PodInitializing' } },
+            restartCount: 0,
+            ready: false,
+            started: false,
+        });
+        for (const c of (spec.initContainers ?? []))
+            this.init.push(status(c));
+        for (const c of (spec.containers ?? []))
+            this.main.push({
+                ...status(c),
+                state: { waiting: { reason: this.init.length ? 'PodInitializing' : 'ContainerCreating' } },
+            });
+        kubelet.logs.register(this.namespace, this.name, this.init.map((c) => c.name), this.main.map((c) => c.name));
+    }
+    get api() {
+        return this.kubelet.api;
+    }
+    get clock() {
+        return this.kubelet.clock;
+    }
+    get spec() {
+        return (this.pod.spec ?? {});
+    }
+    get restartPolicy() {
+        return String(this.spec.restartPolicy ?? 'Always');
+    }
+    kill() {
+        this.killed = true;
+        for (const c of this.cancels)
+            c();
+        this.cancels.clear();
+    }
+    /** Graceful deletion: containers are stopped; the API object goes when its deletion completes. */
+    terminate() {
+        if (this.killed)
+            return;
+        this.kill();
+        for (const c of [...this.init, ...this.main])
+            this.kubelet.logs.stop(this.namespace, this.name, c.name);
+    }
+    wake() {
+        for (const w of [...this.wakers])
+            w();
+    }
+    sleep(simulatedMs, wakeable = false) {
+        return new Promise((resolve, reject) => {
+            if (this.killed)
+                return reject(new Killed());
+            let cancelTimer = () => { };
+            const done = () => {
+                this.cancels.delete(cancel);
+                this.wakers.delete(done);
+                cancelTimer();
+                resolve();
+            };
+            const cancel = () => {
+                cancelTimer();
+                this.wakers.delete(done);
+                reject(new Killed());
+            };
+            cancelTimer = this.clock.after(simulatedMs, done);
+            this.cancels.add(cancel);
+            if (wakeable)
+                this.wakers.add(done);
+        });
+    }
+    event(type, reason, message, container) {
+        const fieldPath = container
+            ? `spec.${this.init.some((c) => c.name === container) ? 'initContainers' : 'containers'}{${container}}`
+            : undefined;
+        this.kubelet.events.record(this.current(), type, reason, message, 'kubelet', fieldPath);
+    }
+    current() {
+        return this.api.present(this.kubelet.podType, this.api.tryGet(this.kubelet.podType, this.namespace, this.name) ?? this.pod);
+    }
+    setCondition(type, status, reason, message) {
+        const existing = this.conditions.find((c) => c.type === type);
+        const now = this.clock.timestamp();
+        if (existing && existing.status === status && existing.reason === reason && existing.message === message)
+            return;
+        const next = {
+            type,
+            status,
+            lastProbeTime: null,
+            lastTransitionTime: existing?.status === status ? existing.lastTransitionTime : now,
+        };
+        if (reason)
+            next.reason = reason;
+        if (message)
+            next.message = message;
+        this.conditions = [...this.conditions.filter((c) => c.type !== type), next];
+    }
+    publish() {
+        if (this.killed)
+            return;
+        const status = {
+            phase: this.phase,
+            conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
+                .map((t) => this.conditions.find((c) => c.type === t))
+                .filter(Boolean),
+            qosClass: 'BestEffort',
+        };
+        if (kubelet_get(this.pod, 'spec.nodeName')) {
+            status.hostIP = '10.0.0.10';
+            status.hostIPs = [{ ip: '10.0.0.10' }];
+        }
+        if (this.podIP) {
+            status.podIP = this.podIP;
+            status.podIPs = [{ ip: this.podIP }];
+        }
+        if (this.startTime)
+            status.startTime = this.startTime;
+        if (this.init.length)
+            status.initContainerStatuses = this.init.map((c) => ({ ...c }));
+        if (this.phase !== 'Pending' ||
+            this.main.some((c) => c.started || 'terminated' in c.state) ||
+            kubelet_get(this.pod, 'spec.nodeName')) {
+            status.containerStatuses = this.main.map((c) => ({ ...c }));
+        }
+        const updated = this.api.writeStatus(this.kubelet.podType, this.pod, status);
+        if (updated)
+            this.pod = updated;
+    }
+    schedulingProblem() {
+        const selector = (this.spec.nodeSelector ?? {});
+        const mismatch = Object.entries(selector).some(([k, v]) => NODE_LABELS[k] !== v);
+        let cpu = 0;
+        let memory = 0;
+        for (const c of (this.spec.containers ?? [])) {
+            cpu += parseQuantity(kubelet_get(c, 'resources.requests.cpu'), false);
+            memory += parseQuantity(kubelet_get(c, 'resources.requests.memory'), true);
+        }
+        const reasons = [];
+        if (mismatch)
+            reasons.push("1 node(s) didn't match Pod's node affinity/selector");
+        if (cpu > CAPACITY.cpuMillis)
+            reasons.push('1 Insufficient cpu');
+        if (memory > CAPACITY.memoryBytes)
+            reasons.push('1 Insufficient memory');
+        for (const v of (this.spec.volumes ?? [])) {
+            const claim = kubelet_get(v, 'persistentVolumeClaim.claimName');
+            if (typeof claim !== 'string')
+                continue;
+            const pvc = this.api.store.get('/PersistentVolumeClaim', this.namespace, claim);
+            if (!pvc)
+                return `0/1 nodes are available: persistentvolumeclaim "${claim}" not found. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.`;
+            if (kubelet_get(pvc, 'status.phase') !== 'Bound')
+                return '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+        }
+        if (!reasons.length)
+            return undefined;
+        return `0/1 nodes are available: ${reasons.join(', ')}. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.`;
+    }
+    async schedule() {
+        const nodeName = kubelet_get(this.pod, 'spec.nodeName');
+        if (nodeName && nodeName !== NODE_NAME)
+            await new Promise(() => { }); // bound elsewhere: no kubelet runs it
+        for (;;) {
+            const problem = this.schedulingProblem();
+            if (!problem)
+                break;
+            const first = !this.conditions.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable' && c.message === problem);
+            this.setCondition('PodScheduled', 'False', 'Unschedulable', problem);
+            this.publish();
+            if (first)
+                this.kubelet.events.record(this.current(), 'Warning', 'FailedScheduling', problem, 'default-scheduler');
+            await this.sleep(KUBELET_TIMING.configRetry, true);
+        }
+        if (!nodeName) {
+            const bound = this.api.bindPod(this.pod, NODE_NAME);
+            if (!bound)
+                throw new Killed();
+            this.pod = bound;
+            this.kubelet.events.record(this.current(), 'Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${NODE_NAME}`, 'default-scheduler');
+        }
+        this.setCondition('PodScheduled', 'True');
+        this.setCondition('PodReadyToStartContainers', 'False');
+        this.setCondition('Initialized', this.init.length ? 'False' : 'True', this.init.length ? 'ContainersNotInitialized' : undefined, this.init.length
+            ? `containers with incomplete status: [${this.init.map((c) => c.name).join(' ')}]`
+            : undefined);
+        this.setReadiness();
+        this.startTime = this.clock.timestamp();
+        this.publish();
+    }
+    async mountVolumes() {
+        for (;;) {
+            const missing = [];
+            for (const v of (this.spec.volumes ?? [])) {
+                const cm = kubelet_get(v, 'configMap.name');
+                const secret = kubelet_get(v, 'secret.secretName');
+                if (typeof cm === 'string' &&
+                    kubelet_get(v, 'configMap.optional') !== true &&
+                    !this.api.store.get('/ConfigMap', this.namespace, cm)) {
+                    missing.push(`MountVolume.SetUp failed for volume "${String(v.name)}" : configmap "${cm}" not found`);
+                }
+                if (typeof secret === 'string' &&
+                    kubelet_get(v, 'secret.optional') !== true &&
+                    !this.api.store.get('/Secret', this.namespace, secret)) {
+                    missing.push(`MountVolume.SetUp failed for volume "${String(v.name)}" : secret "${secret}" not found`);
+                }
+            }
+            if (!missing.length)
+                return;
+            for (const m of missing)
+                this.event('Warning', 'FailedMount', m);
+            await this.sleep(KUBELET_TIMING.configRetry, true);
+        }
+    }
+    /** The container's environment, or why it cannot be built (CreateContainerConfigError). */
+    environment(container) {
+        const env = {};
+        const decode = (s) => Buffer.from(String(s ?? ''), 'base64').toString('utf8');
+        for (const from of (container.envFrom ?? [])) {
+            const prefix = String(from.prefix ?? '');
+            const cmRef = from.configMapRef;
+            const secretRef = from.secretRef;
+            if (cmRef) {
+                const cm = this.api.store.get('/ConfigMap', this.namespace, String(cmRef.name));
+                if (!cm) {
+                    if (cmRef.optional === true)
+                        continue;
+                    return { error: `configmap "${String(cmRef.name)}" not found` };
+                }
+                for (const [k, v] of Object.entries((cm.data ?? {})))
+                    env[prefix + k] = String(v);
+            }
+            if (secretRef) {
+                const s = this.api.store.get('/Secret', this.namespace, String(secretRef.name));
+                if (!s) {
+                    if (secretRef.optional === true)
+                        continue;
+                    return { error: `secret "${String(secretRef.name)}" not found` };
+                }
+                for (const [k, v] of Object.entries((s.data ?? {})))
+                    env[prefix + k] = decode(v);
+            }
+        }
+        for (const e of (container.env ?? [])) {
+            const name = String(e.name);
+            if (e.value !== undefined) {
+                env[name] = String(e.value).replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, v) => env[v] ?? m);
+                continue;
+            }
+            const cmKey = kubelet_get(e, 'valueFrom.configMapKeyRef');
+            const secretKey = kubelet_get(e, 'valueFrom.secretKeyRef');
+            const fieldRef = kubelet_get(e, 'valueFrom.fieldRef.fieldPath');
+            if (cmKey) {
+                const cm = this.api.store.get('/ConfigMap', this.namespace, String(cmKey.name));
+                const value = kubelet_get(cm, `data`);
+                if (!cm) {
+                    if (cmKey.optional === true)
+                        continue;
+                    return { error: `configmap "${String(cmKey.name)}" not found` };
+                }
+                if (value?.[String(cmKey.key)] === undefined) {
+                    if (cmKey.optional === true)
+                        continue;
+                    return {
+                        error: `couldn't find key ${String(cmKey.key)} in ConfigMap ${this.namespace}/${String(cmKey.name)}`,
+                    };
+                }
+                env[name] = String(value[String(cmKey.key)]);
+            }
+            else if (secretKey) {
+                const s = this.api.store.get('/Secret', this.namespace, String(secretKey.name));
+                if (!s) {
+                    if (secretKey.optional === true)
+                        continue;
+                    return { error: `secret "${String(secretKey.name)}" not found` };
+                }
+                const data = (s.data ?? {});
+                if (data[String(secretKey.key)] === undefined) {
+                    if (secretKey.optional === true)
+                        continue;
+                    return {
+                        error: `couldn't find key ${String(secretKey.key)} in Secret ${this.namespace}/${String(secretKey.name)}`,
+                    };
+                }
+                env[name] = decode(data[String(secretKey.key)]);
+            }
+            else if (typeof fieldRef === 'string') {
+                const map = {
+                    'metadata.name': this.name,
+                    'metadata.namespace': this.namespace,
+                    'metadata.uid': this.uid,
+                    'spec.nodeName': NODE_NAME,
+                    'status.podIP': this.podIP,
+                    'status.hostIP': '10.0.0.10',
+                };
+                env[name] = map[fieldRef] ?? '';
+            }
+        }
+        return { env };
+    }
+    async pullImage(status, spec) {
+        const image = String(spec.image ?? '');
+        let backoff = KUBELET_TIMING.backoffStart;
+        const present = spec.imagePullPolicy === 'IfNotPresent' && status.restartCount > 0;
+        if (present)
+            return;
+        for (;;) {
+            this.event('Normal', 'Pulling', `Pulling image "${image}"`, status.name);
+            await this.sleep(KUBELET_TIMING.imagePull);
+            const invalid = !/^[a-z0-9]+([._/:@-][A-Za-z0-9_.-]+)*$/.test(image) || /[A-Z]/.test(image.split(':')[0] ?? '');
+            if (invalid) {
+                const message = `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format`;
+                status.state = { waiting: { reason: 'InvalidImageName', message } };
+                this.kubelet.logs.waiting(this.namespace, this.name, status.name, 'InvalidImageName');
+                this.event('Warning', 'InspectFailed', message, status.name);
+                this.publish();
+                await this.sleep(KUBELET_TIMING.backoffMax, true);
+                continue;
+            }
+            if (!image.includes('does-not-exist')) {
+                this.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${KUBELET_TIMING.imagePull}ms (${KUBELET_TIMING.imagePull}ms including waiting). Image size: 4271245 bytes.`, status.name);
+                status.imageID = `${fullImageReference(image).split(':')[0]}@sha256:${'0'.repeat(64)}`;
+                return;
+            }
+            const ref = fullImageReference(image);
+            const pullMessage = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+            status.state = { waiting: { reason: 'ErrImagePull', message: pullMessage } };
+            this.kubelet.logs.waiting(this.namespace, this.name, status.name, 'trying and failing to pull image');
+            this.event('Warning', 'Failed', `Failed to pull image "${image}": ${pullMessage}`, status.name);
+            this.event('Warning', 'Failed', 'Error: ErrImagePull', status.name);
+            this.publish();
+            await this.sleep(KUBELET_TIMING.containerStart);
+            status.state = {
+                waiting: {
+                    reason: 'ImagePullBackOff',
+                    message: `Back-off pulling image "${image}": ErrImagePull: ${pullMessage}`,
+                },
+            };
+            this.kubelet.logs.waiting(this.namespace, this.name, status.name, "image can't be pulled");
+            this.event('Normal', 'BackOff', `Back-off pulling image "${image}"`, status.name);
+            this.event('Warning', 'Failed', 'Error: ImagePullBackOff', status.name);
+            this.publish();
+            await this.sleep(backoff);
+            backoff = Math.min(backoff * 2, KUBELET_TIMING.backoffMax);
+        }
+    }
+    async prepare(status, spec) {
+        await this.pullImage(status, spec);
+        for (;;) {
+            const env = this.environment(spec);
+            if ('env' in env)
+                return env.env;
+            status.state = { waiting: { reason: 'CreateContainerConfigError', message: env.error } };
+            this.kubelet.logs.waiting(this.namespace, this.name, status.name, 'CreateContainerConfigError');
+            this.event('Warning', 'Failed', `Error: ${env.error}`, status.name);
+            this.publish();
+            await this.sleep(KUBELET_TIMING.configRetry, true);
+        }
+    }
+    /** One run of a container, from start to exit. */
+    async runOnce(status, spec, env) {
+        await this.sleep(KUBELET_TIMING.containerStart);
+        this.event('Normal', 'Created', `Created container: ${status.name}`, status.name);
+        const startedAt = this.clock.timestamp();
+        const containerID = `embedded://${this.uid.slice(0, 8)}-${status.name}-${status.restartCount}`;
+        status.state = { running: { startedAt } };
+        status.started = true;
+        status.containerID = containerID;
+        this.termination.delete(status.name);
+        this.kubelet.logs.start(this.namespace, this.name, status.name);
+        this.event('Normal', 'Started', `Started container ${status.name}`, status.name);
+        this.onContainerStarted(status, spec);
+        this.publish();
+        const program = programOf(spec);
+        let exitCode = 0;
+        let reason;
+        if (program.kind === 'server') {
+            await new Promise((_resolve, reject) => this.cancels.add(() => reject(new Killed())));
+        }
+        else {
+            try {
+                const chains = parseScript(program.source, env);
+                const outcome = await runScript(chains, {
+                    log: (text) => this.kubelet.logs.append(this.namespace, this.name, status.name, text),
+                    terminationMessage: (text, append) => this.termination.set(status.name, (append ? (this.termination.get(status.name) ?? '') : '') + text),
+                    sleep: (ms) => this.sleep(ms),
+                });
+                exitCode = outcome.exitCode;
+                reason = outcome.reason;
+            }
+            catch (err) {
+                if (!(err instanceof ScriptSyntaxError))
+                    throw err;
+                this.kubelet.logs.append(this.namespace, this.name, status.name, `sh: syntax error: ${err.message}`);
+                exitCode = 2;
+            }
+        }
+        this.kubelet.logs.stop(this.namespace, this.name, status.name);
+        let message = this.termination.get(status.name)?.replace(/\n$/, '');
+        if (!message && exitCode !== 0 && spec.terminationMessagePolicy === 'FallbackToLogsOnError') {
+            message = this.kubelet.logs.tail(this.namespace, this.name, status.name, 80).join('\n');
+        }
+        return {
+            exitCode,
+            reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
+            ...(message ? { message } : {}),
+            startedAt,
+            finishedAt: this.clock.timestamp(),
+            containerID,
+        };
+    }
+    onContainerStarted(status, spec) {
+        if (this.init.includes(status))
+            return;
+        const delay = Number(kubelet_get(spec, 'readinessProbe.initialDelaySeconds') ?? 0) * 1000;
+        const markReady = () => {
+            if (!('running' in status.state))
+                return;
+            status.ready = true;
+            this.setReadiness();
+            this.publish();
+        };
+        if (delay > 0) {
+            const cancel = this.clock.after(delay, markReady);
+            this.cancels.add(cancel);
+        }
+        else
+            status.ready = true;
+        this.phase = 'Running';
+        this.setReadiness();
+    }
+    setReadiness() {
+        const notReady = this.main.filter((c) => !c.ready).map((c) => c.name);
+        const reason = notReady.length ? 'ContainersNotReady' : undefined;
+        const message = notReady.length ? `containers with unready status: [${notReady.join(' ')}]` : undefined;
+        this.setCondition('ContainersReady', notReady.length ? 'False' : 'True', reason, message);
+        this.setCondition('Ready', notReady.length ? 'False' : 'True', reason, message);
+    }
+    /** Runs a container until it is done for good: returns its final exit code (init: 0 means continue). */
+    async runContainer(status, spec, isInit) {
+        let backoff = KUBELET_TIMING.backoffStart;
+        for (;;) {
+            const env = await this.prepare(status, spec);
+            const result = await this.runOnce(status, spec, env);
+            status.state = { terminated: result };
+            status.ready = false;
+            if (!isInit)
+                this.setReadiness();
+            const policy = this.restartPolicy;
+            const restart = isInit
+                ? result.exitCode !== 0 && policy !== 'Never'
+                : policy === 'Always' || (policy === 'OnFailure' && result.exitCode !== 0);
+            if (!restart) {
+                this.publish();
+                return result.exitCode;
+            }
+            status.lastState = { terminated: result };
+            status.restartCount++;
+            status.state = {
+                waiting: {
+                    reason: 'CrashLoopBackOff',
+                    message: `back-off ${Math.round(backoff / 1000)}s restarting failed container=${status.name} pod=${this.name}_${this.namespace}(${this.uid})`,
+                },
+            };
+            this.event('Warning', 'BackOff', `Back-off restarting failed container ${status.name} in pod ${this.name}_${this.namespace}(${this.uid})`, status.name);
+            this.publish();
+            await this.sleep(backoff);
+            backoff = Math.min(backoff * 2, KUBELET_TIMING.backoffMax);
+        }
+    }
+    async run() {
+        if (this.pod.metadata.deletionTimestamp)
+            return;
+        await this.schedule();
+        await this.mountVolumes();
+        this.podIP = this.kubelet.nextPodIP();
+        this.setCondition('PodReadyToStartContainers', 'True');
+        this.publish();
+        const specs = (list) => (this.spec[list] ?? []);
+        for (const [i, status] of this.init.entries()) {
+            const code = await this.runContainer(status, specs('initContainers')[i], true);
+            if (code !== 0) {
+                this.phase = 'Failed';
+                for (const m of this.main)
+                    m.state = { waiting: { reason: 'PodInitializing' } };
+                this.publish();
+                return;
+            }
+        }
+        if (this.init.length) {
+            this.setCondition('Initialized', 'True');
+            for (const m of this.main)
+                m.state = { waiting: { reason: 'ContainerCreating' } };
+            this.publish();
+        }
+        const codes = await Promise.all(this.main.map((status, i) => this.runContainer(status, specs('containers')[i], false)));
+        this.phase = codes.every((c) => c === 0) ? 'Succeeded' : 'Failed';
+        this.setCondition('PodReadyToStartContainers', 'False');
+        this.setReadiness();
+        const reason = this.phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
+        for (const t of ['Ready', 'ContainersReady'])
+            this.setCondition(t, 'False', reason);
+        this.publish();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/random.ts
+/** Seeded randomness, so generated names and fault injection are the same on every run with one seed. */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+class SeededRandom {
+    state;
+    constructor(seed = 0x5eed) {
+        this.state = seed >>> 0 || 1;
+    }
+    /** Mulberry32: small, fast, good enough for names and fault dice. */
+    next() {
+        let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    }
+    /** The 5-character suffix Kubernetes appends to generateName, from the same alphabet. */
+    nameSuffix(length = 5) {
+        let s = '';
+        for (let i = 0; i < length; i++)
+            s += NAME_ALPHABET[Math.floor(this.next() * NAME_ALPHABET.length)];
+        return s;
+    }
+    uid() {
+        const hex = () => Math.floor(this.next() * 0x10000)
+            .toString(16)
+            .padStart(4, '0');
+        return `${hex()}${hex()}-${hex()}-4${hex().slice(1)}-a${hex().slice(1)}-${hex()}${hex()}${hex()}`;
+    }
+}
+/** A stable short hash of a JSON value (the pod-template-hash a Deployment's ReplicaSets carry). */
+function templateHash(value) {
+    const text = JSON.stringify(value);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    let out = '';
+    for (let i = 0; i < 10; i++) {
+        out += NAME_ALPHABET[h % NAME_ALPHABET.length];
+        h = Math.floor(h / NAME_ALPHABET.length) || (h ^ 0x9e3779b9) >>> 0;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/pod-template.ts
+
+function createPodFromTemplate(ctx, owner, ownerApiVersion, ownerKind, options) {
+    const api = ctx.api;
+    const podType = api.registry.byKind('', 'Pod');
+    const template = structuredClone((owner.spec?.template ?? {}));
+    const tmeta = (template.metadata ?? {});
+    const spec = { ...(template.spec ?? {}), ...(options.specPatch ?? {}) };
+    if (options.hostname)
+        spec.hostname = options.hostname;
+    const body = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+            ...(options.name
+                ? { name: options.name }
+                : { generateName: options.generateName ?? `${owner.metadata.name}-` }),
+            namespace: owner.metadata.namespace,
+            labels: { ...(tmeta.labels ?? {}), ...(options.labels ?? {}) },
+            ...(tmeta.annotations ? { annotations: tmeta.annotations } : {}),
+            ownerReferences: [ownerReference(owner, ownerApiVersion, ownerKind)],
+        },
+        spec,
+    };
+    try {
+        const pod = api.create(podType, owner.metadata.namespace, body, {
+            fieldManager: 'kube-controller-manager',
+        });
+        ctx.events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, `${ownerKind.toLowerCase()}-controller`);
+        return pod;
+    }
+    catch (err) {
+        const message = err.message;
+        ctx.events.record(owner, 'Warning', 'FailedCreate', `Error creating: ${message}`, `${ownerKind.toLowerCase()}-controller`);
+        return undefined;
+    }
+}
+function podReady(pod) {
+    const conds = (pod.status?.conditions ?? []);
+    return conds.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+function podPhase(pod) {
+    return String(pod.status?.phase ?? 'Pending');
+}
+function podActive(pod) {
+    const phase = podPhase(pod);
+    return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/daemonset-controller.ts
+/** DaemonSets on the one simulated node: one pod when the node matches, replaced when the template changes. */
+
+
+
+
+const daemonset_controller_NODE_LABELS = {
+    'kubernetes.io/hostname': NODE_NAME,
+    'kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+};
+class DaemonSetController extends Controller {
+    name = 'daemonset-controller';
+    keysFor(e) {
+        if (e.gk === 'apps/DaemonSet')
+            return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+        if (e.gk === '/Pod') {
+            const owner = controllerOf(e.object, 'DaemonSet');
+            return owner ? [owner] : [];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('apps/DaemonSet').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const dsType = api.registry.byKind('apps', 'DaemonSet');
+        const podType = api.registry.byKind('', 'Pod');
+        const { namespace, name } = splitKey(key);
+        const stored = api.tryGet(dsType, namespace, name);
+        if (!stored || stored.metadata.deletionTimestamp)
+            return;
+        const ds = api.present(dsType, stored);
+        const spec = (ds.spec ?? {});
+        const template = (spec.template ?? {});
+        const selector = ((template.spec ?? {}).nodeSelector ?? {});
+        const fits = Object.entries(selector).every(([k, v]) => daemonset_controller_NODE_LABELS[k] === v);
+        const hash = templateHash(template);
+        const pods = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, ds) && podActive(p));
+        const onDelete = (spec.updateStrategy ?? {}).type === 'OnDelete';
+        for (const p of pods) {
+            const outdated = p.metadata.labels?.['controller-revision-hash'] !== hash;
+            if (!fits || (outdated && !onDelete) || pods.indexOf(p) > 0) {
+                try {
+                    api.delete(podType, namespace, p.metadata.name, { propagationPolicy: 'Background' });
+                }
+                catch {
+                    /* gone */
+                }
+            }
+        }
+        const live = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, ds) && podActive(p));
+        if (fits && live.length === 0) {
+            createPodFromTemplate(this.ctx, ds, 'apps/v1', 'DaemonSet', {
+                generateName: `${name}-`,
+                labels: {
+                    'controller-revision-hash': hash,
+                    'pod-template-generation': String(ds.metadata.generation ?? 1),
+                },
+                specPatch: { nodeName: undefined },
+            });
+        }
+        const now = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, ds) && podActive(p));
+        const ready = now.filter(podReady).length;
+        api.writeStatus(dsType, stored, {
+            observedGeneration: ds.metadata.generation,
+            desiredNumberScheduled: fits ? 1 : 0,
+            currentNumberScheduled: now.length,
+            numberMisscheduled: 0,
+            numberReady: ready,
+            numberAvailable: ready || undefined,
+            updatedNumberScheduled: now.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash)
+                .length,
+            ...(fits && ready === 0 ? { numberUnavailable: 1 } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/deployment-controller.ts
+
+
+function resolveIntOrPercent(value, total, roundUp) {
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string' && value.endsWith('%')) {
+        const n = (Number(value.slice(0, -1)) * total) / 100;
+        return roundUp ? Math.ceil(n) : Math.floor(n);
+    }
+    return Number(value ?? 0);
+}
+const REVISION = 'deployment.kubernetes.io/revision';
+class DeploymentController extends Controller {
+    name = 'deployment-controller';
+    keysFor(e) {
+        if (e.gk === 'apps/Deployment')
+            return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+        if (e.gk === 'apps/ReplicaSet') {
+            const owner = controllerOf(e.object, 'Deployment');
+            return owner ? [owner] : [];
+        }
+        if (e.gk === '/Pod') {
+            // Pods changing readiness move the rollout on; their ReplicaSet's owner is the Deployment.
+            const rsKey = controllerOf(e.object, 'ReplicaSet');
+            if (!rsKey)
+                return [];
+            const { namespace, name } = splitKey(rsKey);
+            const rs = this.ctx.api.store.get('apps/ReplicaSet', namespace, name);
+            const owner = rs && controllerOf(rs, 'Deployment');
+            return owner ? [owner] : [];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('apps/Deployment').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const dType = api.registry.byKind('apps', 'Deployment');
+        const rsType = api.registry.byKind('apps', 'ReplicaSet');
+        const { namespace, name } = splitKey(key);
+        const stored = api.tryGet(dType, namespace, name);
+        if (!stored || stored.metadata.deletionTimestamp)
+            return;
+        const d = api.present(dType, stored);
+        const spec = (d.spec ?? {});
+        const desired = Number(spec.replicas ?? 1);
+        const template = (spec.template ?? {});
+        const hash = templateHash(template);
+        const owned = () => api.store
+            .list('apps/ReplicaSet', namespace)
+            .filter((rs) => ownedBy(rs, d))
+            .map((rs) => api.present(rsType, rs));
+        let all = owned();
+        let newRS = all.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash);
+        const revisions = all.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0));
+        const nextRevision = Math.max(0, ...revisions) + 1;
+        const paused = spec.paused === true;
+        if (!newRS && !paused) {
+            const tmeta = (template.metadata ?? {});
+            const selector = structuredClone((spec.selector ?? {}));
+            selector.matchLabels = { ...(selector.matchLabels ?? {}), 'pod-template-hash': hash };
+            const isFirst = all.length === 0;
+            const strategy = (spec.strategy ?? {});
+            const surge = resolveIntOrPercent(strategy.rollingUpdate?.maxSurge ?? '25%', desired, true);
+            const initial = strategy.type === 'Recreate' ? 0 : isFirst ? desired : 0;
+            try {
+                newRS = api.present(rsType, api.create(rsType, namespace, {
+                    apiVersion: 'apps/v1',
+                    kind: 'ReplicaSet',
+                    metadata: {
+                        name: `${name}-${hash}`,
+                        namespace,
+                        labels: { ...(tmeta.labels ?? {}), 'pod-template-hash': hash },
+                        annotations: {
+                            [REVISION]: String(nextRevision),
+                            'deployment.kubernetes.io/desired-replicas': String(desired),
+                            'deployment.kubernetes.io/max-replicas': String(desired + surge),
+                        },
+                        ownerReferences: [ownerReference(d, 'apps/v1', 'Deployment')],
+                    },
+                    spec: {
+                        replicas: initial,
+                        selector,
+                        template: {
+                            ...template,
+                            metadata: {
+                                ...tmeta,
+                                labels: { ...(tmeta.labels ?? {}), 'pod-template-hash': hash },
+                            },
+                        },
+                    },
+                }, { fieldManager: 'kube-controller-manager' }));
+                this.ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRS.metadata.name} from 0 to ${initial}`, 'deployment-controller');
+                const annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: String(nextRevision) };
+                api.writeObject(dType, {
+                    ...structuredClone(stored),
+                    metadata: { ...structuredClone(stored.metadata), annotations },
+                });
+            }
+            catch {
+                return;
+            }
+            all = owned();
+        }
+        const scale = (rs, to) => {
+            const from = Number(rs.spec.replicas ?? 0);
+            if (from === to)
+                return;
+            api.writeObject(rsType, {
+                ...structuredClone(rs),
+                spec: { ...structuredClone(rs.spec), replicas: to },
+            });
+            this.ctx.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, 'deployment-controller');
+        };
+        const replicasOf = (rs) => Number(rs.spec.replicas ?? 0);
+        const statusOf = (rs, f) => Number((rs.status ?? {})[f] ?? 0);
+        if (!paused && newRS) {
+            const old = all.filter((rs) => rs.metadata.uid !== newRS.metadata.uid);
+            const strategy = (spec.strategy ?? {});
+            if (strategy.type === 'Recreate') {
+                for (const rs of old)
+                    scale(rs, 0);
+                const oldPods = api.store.list('/Pod', namespace).filter((p) => old.some((rs) => ownedBy(p, rs)));
+                if (oldPods.length === 0)
+                    scale(newRS, desired);
+            }
+            else {
+                const ru = (strategy.rollingUpdate ?? {});
+                const maxSurge = resolveIntOrPercent(ru.maxSurge ?? '25%', desired, true);
+                let maxUnavailable = resolveIntOrPercent(ru.maxUnavailable ?? '25%', desired, false);
+                if (maxSurge === 0 && maxUnavailable === 0)
+                    maxUnavailable = 1;
+                const total = all.reduce((n, rs) => n + replicasOf(rs), 0);
+                const current = replicasOf(newRS);
+                if (current < desired) {
+                    const up = Math.min(desired + maxSurge - total, desired - current);
+                    if (up > 0)
+                        scale(newRS, current + up);
+                }
+                else if (current > desired)
+                    scale(newRS, desired);
+                const fresh = owned();
+                const freshNew = fresh.find((rs) => rs.metadata.uid === newRS.metadata.uid);
+                const allPods = fresh.reduce((n, rs) => n + replicasOf(rs), 0);
+                const minAvailable = desired - maxUnavailable;
+                const newUnavailable = Math.max(0, replicasOf(freshNew) - statusOf(freshNew, 'availableReplicas'));
+                let canRemove = allPods - minAvailable - newUnavailable;
+                const oldFirst = fresh
+                    .filter((rs) => rs.metadata.uid !== freshNew.metadata.uid && replicasOf(rs) > 0)
+                    .sort((a, b) => Date.parse(a.metadata.creationTimestamp) - Date.parse(b.metadata.creationTimestamp));
+                for (const rs of oldFirst) {
+                    if (canRemove <= 0)
+                        break;
+                    const down = Math.min(replicasOf(rs), canRemove);
+                    scale(rs, replicasOf(rs) - down);
+                    canRemove -= down;
+                }
+            }
+        }
+        this.writeStatus(d, stored, owned(), newRS);
+    }
+    writeStatus(d, stored, all, newRS) {
+        const api = this.ctx.api;
+        const dType = api.registry.byKind('apps', 'Deployment');
+        const spec = (d.spec ?? {});
+        const desired = Number(spec.replicas ?? 1);
+        const sum = (f) => all.reduce((n, rs) => n + Number((rs.status ?? {})[f] ?? 0), 0);
+        const replicas = sum('replicas');
+        const updated = newRS ? Number((newRS.status ?? {}).replicas ?? 0) : 0;
+        const ready = sum('readyReplicas');
+        const available = sum('availableReplicas');
+        const strategy = (spec.strategy ?? {});
+        const maxUnavailable = strategy.type === 'Recreate'
+            ? 0
+            : resolveIntOrPercent((strategy.rollingUpdate ?? {}).maxUnavailable ?? '25%', desired, false);
+        const now = this.ctx.clock.timestamp();
+        const previous = (d.status ?? {});
+        let conditions = (previous.conditions ?? []).slice();
+        const isAvailable = available >= desired - maxUnavailable;
+        conditions = withCondition(conditions, isAvailable
+            ? {
+                type: 'Available',
+                status: 'True',
+                reason: 'MinimumReplicasAvailable',
+                message: 'Deployment has minimum availability.',
+            }
+            : {
+                type: 'Available',
+                status: 'False',
+                reason: 'MinimumReplicasUnavailable',
+                message: 'Deployment does not have minimum availability.',
+            }, now, { lastUpdateTime: now });
+        const rsName = newRS?.metadata.name ?? '';
+        const progressing = condition(d, 'Progressing');
+        const complete = updated === desired && replicas === desired && available === desired;
+        const moved = previous.replicas !== replicas ||
+            previous.updatedReplicas !== updated ||
+            (previous.readyReplicas ?? 0) !== ready ||
+            (previous.availableReplicas ?? 0) !== available ||
+            previous.observedGeneration !== d.metadata.generation;
+        const deadline = Number(spec.progressDeadlineSeconds ?? 600);
+        if (spec.paused === true) {
+            conditions = withCondition(conditions, {
+                type: 'Progressing',
+                status: 'Unknown',
+                reason: 'DeploymentPaused',
+                message: 'Deployment is paused',
+            }, now, { lastUpdateTime: now });
+        }
+        else if (complete) {
+            if (progressing?.reason !== 'NewReplicaSetAvailable') {
+                conditions = withCondition(conditions, {
+                    type: 'Progressing',
+                    status: 'True',
+                    reason: 'NewReplicaSetAvailable',
+                    message: `ReplicaSet "${rsName}" has successfully progressed.`,
+                }, now, { lastUpdateTime: now });
+            }
+        }
+        else if (moved ||
+            !progressing ||
+            progressing.reason === 'NewReplicaSetAvailable' ||
+            progressing.reason === 'DeploymentPaused') {
+            const reason = progressing ? 'ReplicaSetUpdated' : 'NewReplicaSetCreated';
+            const message = progressing
+                ? `ReplicaSet "${rsName}" is progressing.`
+                : `Created new replica set "${rsName}"`;
+            conditions = withCondition(conditions, { type: 'Progressing', status: 'True', reason, message }, now, {
+                lastUpdateTime: now,
+            });
+            this.ctx.requeueAfter(this, keyOf(d), deadline * 1000 + 10);
+        }
+        else if (progressing.reason !== 'ProgressDeadlineExceeded') {
+            const since = this.ctx.clock.simulatedSince(String(progressing.lastUpdateTime ?? progressing.lastTransitionTime ?? now));
+            if (since >= deadline * 1000) {
+                conditions = withCondition(conditions, {
+                    type: 'Progressing',
+                    status: 'False',
+                    reason: 'ProgressDeadlineExceeded',
+                    message: `ReplicaSet "${rsName}" has timed out progressing.`,
+                }, now, { lastUpdateTime: now });
+                this.ctx.events.record(d, 'Warning', 'ProgressDeadlineExceeded', `Deployment "${d.metadata.name}" exceeded its progress deadline`, 'deployment-controller');
+            }
+            else
+                this.ctx.requeueAfter(this, keyOf(d), deadline * 1000 - since + 10);
+        }
+        const status = {
+            observedGeneration: d.metadata.generation,
+            replicas: replicas || undefined,
+            updatedReplicas: updated || undefined,
+            readyReplicas: ready || undefined,
+            availableReplicas: available || undefined,
+            unavailableReplicas: Math.max(0, desired - available) || undefined,
+            conditions,
+        };
+        for (const k of Object.keys(status))
+            if (status[k] === undefined)
+                delete status[k];
+        api.writeStatus(dType, stored, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/event-recorder.ts
+class EventRecorder {
+    api;
+    counter = 0;
+    constructor(api) {
+        this.api = api;
+    }
+    record(involved, type, reason, message, component, fieldPath) {
+        const eventType = this.api.registry.byKind('', 'Event');
+        const namespace = involved.metadata.namespace ?? 'default';
+        if (!this.api.store.get('/Namespace', undefined, namespace) ||
+            this.api.store.get('/Namespace', undefined, namespace)?.metadata.deletionTimestamp)
+            return;
+        const now = this.api.clock.timestamp();
+        const existing = this.api.store
+            .list('/Event', namespace)
+            .find((e) => e.involvedObject?.uid === involved.metadata.uid &&
+            e.reason === reason &&
+            e.message === message);
+        try {
+            if (existing) {
+                this.api.update(eventType, namespace, existing.metadata.name, { ...existing, count: Number(existing.count ?? 1) + 1, lastTimestamp: now }, { fieldManager: component });
+                return;
+            }
+            const suffix = (Date.now() * 1000 + (this.counter++ % 1000)).toString(16);
+            this.api.create(eventType, namespace, {
+                apiVersion: 'v1',
+                kind: 'Event',
+                metadata: { name: `${involved.metadata.name}.${suffix}`, namespace },
+                involvedObject: {
+                    apiVersion: involved.apiVersion,
+                    kind: involved.kind,
+                    name: involved.metadata.name,
+                    namespace: involved.metadata.namespace,
+                    uid: involved.metadata.uid,
+                    resourceVersion: involved.metadata.resourceVersion,
+                    ...(fieldPath ? { fieldPath } : {}),
+                },
+                reason,
+                message,
+                type,
+                count: 1,
+                firstTimestamp: now,
+                lastTimestamp: now,
+                source: { component, ...(component === 'kubelet' ? { host: 'embedded-node' } : {}) },
+                reportingComponent: component,
+                reportingInstance: component === 'kubelet' ? 'embedded-node' : '',
+            }, { fieldManager: component });
+        }
+        catch {
+            // Events are best effort, as they are in Kubernetes.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/garbage-collector.ts
+
+class GarbageCollector extends Controller {
+    name = 'garbage-collector';
+    /** owner uid → its dependents. */
+    dependents = new Map();
+    /** uid → where that object is, for owners being deleted. */
+    byUid = new Map();
+    constructor(ctx) {
+        super(ctx);
+        for (const gk of ctx.api.store.kinds())
+            for (const obj of ctx.api.store.list(gk))
+                this.index(gk, obj, undefined);
+    }
+    refKey(r) {
+        return `${r.gk}|${r.namespace ?? ''}|${r.name}`;
+    }
+    index(gk, obj, previous) {
+        const ref = previous ?? obj;
+        if (!ref)
+            return;
+        const me = { gk, namespace: ref.metadata.namespace, name: ref.metadata.name };
+        for (const o of previous?.metadata.ownerReferences ?? [])
+            this.dependents.get(o.uid)?.delete(this.refKey(me));
+        if (!obj) {
+            this.byUid.delete(ref.metadata.uid);
+            return;
+        }
+        this.byUid.set(obj.metadata.uid, me);
+        for (const o of obj.metadata.ownerReferences ?? []) {
+            let deps = this.dependents.get(o.uid);
+            if (!deps)
+                this.dependents.set(o.uid, (deps = new Map()));
+            deps.set(this.refKey(me), me);
+        }
+    }
+    keysFor(e) {
+        this.index(e.gk, e.type === 'DELETED' ? undefined : e.object, e.previous);
+        const keys = [];
+        if (e.type === 'DELETED') {
+            keys.push(`deleted:${e.object.metadata.uid}`);
+            // An owner waiting for this dependent may now finish.
+            for (const o of e.object.metadata.ownerReferences ?? [])
+                keys.push(`owner:${o.uid}`);
+        }
+        else if (e.object.metadata.deletionTimestamp)
+            keys.push(`owner:${e.object.metadata.uid}`);
+        return keys;
+    }
+    initialKeys() {
+        const keys = [];
+        for (const [uid] of this.dependents)
+            if (!this.byUid.has(uid))
+                keys.push(`deleted:${uid}`);
+        for (const [uid] of this.byUid)
+            keys.push(`owner:${uid}`);
+        return keys;
+    }
+    lookup(ref) {
+        return this.ctx.api.store.get(ref.gk, ref.namespace, ref.name);
+    }
+    typeOf(gk) {
+        const slash = gk.indexOf('/');
+        return this.ctx.api.registry.byKind(gk.slice(0, slash), gk.slice(slash + 1));
+    }
+    reconcile(key) {
+        const [what, uid] = key.split(':');
+        const api = this.ctx.api;
+        if (what === 'deleted') {
+            if (this.byUid.has(uid))
+                return; // recreated with the same uid: not possible, but be safe
+            for (const dep of [...(this.dependents.get(uid)?.values() ?? [])]) {
+                const obj = this.lookup(dep);
+                const type = this.typeOf(dep.gk);
+                if (!obj || !type || obj.metadata.deletionTimestamp)
+                    continue;
+                const remaining = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid && this.byUid.has(r.uid));
+                if (remaining.length)
+                    continue; // another owner still holds it
+                try {
+                    api.delete(type, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: 'Background' });
+                }
+                catch {
+                    /* already gone */
+                }
+            }
+            this.dependents.delete(uid);
+            return;
+        }
+        const ref = this.byUid.get(uid);
+        const owner = ref && this.lookup(ref);
+        const ownerType = ref && this.typeOf(ref.gk);
+        if (!owner || !ownerType || !owner.metadata.deletionTimestamp)
+            return;
+        const finalizers = owner.metadata.finalizers ?? [];
+        const deps = [...(this.dependents.get(uid)?.values() ?? [])]
+            .map((d) => ({ d, obj: this.lookup(d) }))
+            .filter((x) => x.obj);
+        if (finalizers.includes('orphan')) {
+            for (const { d, obj } of deps) {
+                const type = this.typeOf(d.gk);
+                if (!type || !obj)
+                    continue;
+                const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+                api.writeObject(type, {
+                    ...structuredClone(obj),
+                    metadata: { ...structuredClone(obj.metadata), ownerReferences: refs.length ? refs : undefined },
+                });
+            }
+            this.removeFinalizer(ownerType, owner, 'orphan');
+            return;
+        }
+        if (finalizers.includes('foregroundDeletion')) {
+            let blocking = 0;
+            for (const { d, obj } of deps) {
+                const type = this.typeOf(d.gk);
+                if (!type || !obj)
+                    continue;
+                const blocks = (obj.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.blockOwnerDeletion);
+                if (blocks)
+                    blocking++;
+                if (!obj.metadata.deletionTimestamp) {
+                    try {
+                        api.delete(type, obj.metadata.namespace, obj.metadata.name, { propagationPolicy: 'Foreground' });
+                    }
+                    catch {
+                        /* gone */
+                    }
+                }
+            }
+            if (blocking === 0)
+                this.removeFinalizer(ownerType, owner, 'foregroundDeletion');
+        }
+    }
+    removeFinalizer(type, owner, finalizer) {
+        const current = this.ctx.api.tryGet(type, owner.metadata.namespace, owner.metadata.name);
+        if (!current)
+            return;
+        const finalizers = (current.metadata.finalizers ?? []).filter((f) => f !== finalizer);
+        this.ctx.api.writeObject(type, {
+            ...structuredClone(current),
+            metadata: { ...structuredClone(current.metadata), finalizers },
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/job-controller.ts
+
+
+const JOB_BACKOFF = { startMs: 10_000, maxMs: 360_000 };
+class JobController extends Controller {
+    name = 'job-controller';
+    keysFor(e) {
+        if (e.gk === 'batch/Job')
+            return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+        if (e.gk === '/Pod') {
+            const owner = controllerOf(e.object, 'Job');
+            return owner ? [owner] : [];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('batch/Job').map(keyOf);
+    }
+    get jobType() {
+        return this.ctx.api.registry.byKind('batch', 'Job');
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const { namespace, name } = splitKey(key);
+        const stored = api.tryGet(this.jobType, namespace, name);
+        if (!stored || stored.metadata.deletionTimestamp)
+            return;
+        const job = api.present(this.jobType, stored);
+        const spec = (job.spec ?? {});
+        const status = { ...(job.status ?? {}) };
+        const now = this.ctx.clock.timestamp();
+        if (isTrue(job, 'Complete') || isTrue(job, 'Failed')) {
+            this.scheduleTtl(job, key);
+            return;
+        }
+        if (spec.suspend === true)
+            return;
+        const pods = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, job));
+        const active = pods.filter(podActive);
+        const succeeded = pods.filter((p) => podPhase(p) === 'Succeeded').length;
+        const failedPods = pods.filter((p) => podPhase(p) === 'Failed');
+        const failed = failedPods.length;
+        const completions = Number(spec.completions ?? 1);
+        const parallelism = Number(spec.parallelism ?? 1);
+        const backoffLimit = Number(spec.backoffLimit ?? 6);
+        status.startTime ??= now;
+        let conditions = (status.conditions ?? []).slice();
+        const finish = (type, reason, message) => {
+            for (const p of active) {
+                try {
+                    api.delete(api.registry.byKind('', 'Pod'), namespace, p.metadata.name, {
+                        propagationPolicy: 'Background',
+                    });
+                }
+                catch {
+                    /* gone */
+                }
+            }
+            if (type === 'Complete') {
+                conditions = withCondition(conditions, { type: 'SuccessCriteriaMet', status: 'True', reason, message }, now, { lastProbeTime: now });
+                status.completionTime = now;
+            }
+            else {
+                conditions = withCondition(conditions, { type: 'FailureTarget', status: 'True', reason, message }, now, { lastProbeTime: now });
+            }
+            conditions = withCondition(conditions, { type, status: 'True', reason, message }, now, {
+                lastProbeTime: now,
+            });
+            this.ctx.events.record(job, type === 'Complete' ? 'Normal' : 'Warning', type === 'Complete' ? 'Completed' : reason, type === 'Complete' ? 'Job completed' : message, 'job-controller');
+        };
+        const deadline = Number(spec.activeDeadlineSeconds ?? 0);
+        const elapsedSim = this.ctx.clock.simulatedSince(String(status.startTime));
+        if (succeeded >= completions) {
+            finish('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods');
+        }
+        else if (failed > backoffLimit) {
+            finish('Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
+        }
+        else if (deadline > 0 && elapsedSim >= deadline * 1000) {
+            finish('Failed', 'DeadlineExceeded', 'Job was active longer than specified deadline');
+        }
+        else {
+            if (deadline > 0)
+                this.ctx.requeueAfter(this, key, deadline * 1000 - elapsedSim + 1);
+            const want = Math.min(parallelism, completions - succeeded);
+            if (active.length < want) {
+                const delay = this.backoffRemaining(failedPods, failed);
+                if (delay > 0)
+                    this.ctx.requeueAfter(this, key, delay);
+                else
+                    for (let i = active.length; i < want; i++)
+                        createPodFromTemplate(this.ctx, job, 'batch/v1', 'Job', { generateName: `${name}-` });
+            }
+        }
+        const fresh = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, job));
+        const next = {
+            ...status,
+            active: fresh.filter(podActive).length || undefined,
+            ready: fresh.filter((p) => podActive(p) && podReady(p)).length,
+            succeeded: fresh.filter((p) => podPhase(p) === 'Succeeded').length || undefined,
+            failed: fresh.filter((p) => podPhase(p) === 'Failed').length || undefined,
+            terminating: 0,
+            uncountedTerminatedPods: {},
+            ...(conditions.length ? { conditions } : {}),
+        };
+        for (const k of Object.keys(next))
+            if (next[k] === undefined)
+                delete next[k];
+        if (isFinished(conditions))
+            delete next.active;
+        const written = api.writeStatus(this.jobType, stored, next);
+        if (written && isFinished(conditions))
+            this.scheduleTtl(api.present(this.jobType, written), key);
+    }
+    /** Simulated ms until the next pod may be created after `failed` failures (0: now). */
+    backoffRemaining(failedPods, failed) {
+        if (failed === 0)
+            return 0;
+        const delay = Math.min(JOB_BACKOFF.startMs * 2 ** (failed - 1), JOB_BACKOFF.maxMs);
+        const lastFailure = failedPods
+            .map((p) => {
+            const statuses = (p.status?.containerStatuses ?? []);
+            const ends = statuses.map((s) => String(s.state?.terminated?.finishedAt ??
+                p.metadata.creationTimestamp));
+            return Math.max(...ends.map((t) => Date.parse(t)), Date.parse(p.metadata.creationTimestamp));
+        })
+            .reduce((a, b) => Math.max(a, b), 0);
+        const since = this.ctx.clock.simulatedSince(new Date(lastFailure).toISOString());
+        return Math.max(0, delay - since);
+    }
+    scheduleTtl(job, key) {
+        const ttl = job.spec?.ttlSecondsAfterFinished;
+        if (typeof ttl !== 'number')
+            return;
+        const status = (job.status ?? {});
+        const conds = (status.conditions ?? []);
+        const finishedAt = String(status.completionTime ??
+            conds.find((c) => (c.type === 'Failed' || c.type === 'Complete') && c.status === 'True')
+                ?.lastTransitionTime ??
+            '');
+        if (!finishedAt)
+            return;
+        const remaining = ttl * 1000 - this.ctx.clock.simulatedSince(finishedAt);
+        if (remaining > 0) {
+            this.ctx.requeueAfter(this, key, remaining);
+            return;
+        }
+        try {
+            this.ctx.api.delete(this.jobType, job.metadata.namespace, job.metadata.name, {
+                propagationPolicy: 'Foreground',
+                preconditions: { uid: job.metadata.uid },
+            });
+        }
+        catch {
+            /* gone */
+        }
+    }
+}
+function isFinished(conditions) {
+    return conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/namespace-controller.ts
+
+class NamespaceController extends Controller {
+    name = 'namespace-controller';
+    keysFor(e) {
+        if (e.gk === '/Namespace' && e.type !== 'DELETED' && e.object.metadata.deletionTimestamp)
+            return [`/${e.object.metadata.name}`];
+        if (e.type === 'DELETED' && e.object.metadata.namespace) {
+            const ns = this.ctx.api.store.get('/Namespace', undefined, e.object.metadata.namespace);
+            if (ns?.metadata.deletionTimestamp)
+                return [`/${ns.metadata.name}`];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store
+            .list('/Namespace')
+            .filter((n) => n.metadata.deletionTimestamp)
+            .map((n) => `/${n.metadata.name}`);
+    }
+    reconcile(key) {
+        const name = key.slice(1);
+        const api = this.ctx.api;
+        const nsType = api.registry.byKind('', 'Namespace');
+        const ns = api.tryGet(nsType, undefined, name);
+        if (!ns?.metadata.deletionTimestamp)
+            return;
+        let remaining = 0;
+        for (const type of api.registry.all()) {
+            if (!type.namespaced)
+                continue;
+            for (const obj of api.store.list(api.gk(type), name)) {
+                remaining++;
+                if (obj.metadata.deletionTimestamp)
+                    continue;
+                try {
+                    api.delete(type, name, obj.metadata.name, { propagationPolicy: 'Background' });
+                }
+                catch {
+                    /* gone already */
+                }
+            }
+        }
+        // Events are deleted last and do not hold the namespace back once everything else is gone.
+        const left = api.registry.all().some((t) => t.namespaced && api.store.list(api.gk(t), name).length > 0);
+        if (remaining > 0 && left)
+            return;
+        const current = api.tryGet(nsType, undefined, name);
+        if (!current)
+            return;
+        if ((current.metadata.finalizers ?? []).length === 0)
+            api.finalize(nsType, current);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/network-and-storage-controllers.ts
+
+
+
+/** Simulated delays before the "cloud" answers. */
+const ADDON_DELAYS = { loadBalancerMs: 500, ingressMs: 500, pvcBindMs: 300 };
+class ServiceController extends Controller {
+    name = 'service-controller';
+    nextIp = 100;
+    keysFor(e) {
+        if (e.gk === '/Service' && e.type !== 'DELETED')
+            return [keyOf(e.object)];
+        if (e.gk === '/Pod' && e.object.metadata.namespace) {
+            return this.ctx.api.store.list('/Service', e.object.metadata.namespace).map(keyOf);
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('/Service').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const svcType = api.registry.byKind('', 'Service');
+        const epType = api.registry.byKind('', 'Endpoints');
+        const { namespace, name } = splitKey(key);
+        const svc = api.tryGet(svcType, namespace, name);
+        if (!svc || svc.metadata.deletionTimestamp)
+            return;
+        const spec = (svc.spec ?? {});
+        const ingress = (svc.status ?? {}).loadBalancer?.ingress;
+        if (spec.type === 'LoadBalancer' && !ingress) {
+            this.ctx.clock.after(ADDON_DELAYS.loadBalancerMs, () => {
+                const current = api.tryGet(svcType, namespace, name);
+                if (!current ||
+                    current.metadata.uid !== svc.metadata.uid ||
+                    current.status?.loadBalancer?.ingress)
+                    return;
+                api.writeStatus(svcType, current, {
+                    loadBalancer: { ingress: [{ ip: `172.18.255.${this.nextIp++}`, ipMode: 'VIP' }] },
+                });
+                this.ctx.events.record(api.present(svcType, current), 'Normal', 'EnsuredLoadBalancer', 'Ensured load balancer', 'service-controller');
+            });
+        }
+        if (!spec.selector)
+            return;
+        const match = selectorFromSpec({ matchLabels: spec.selector });
+        const pods = api.store
+            .list('/Pod', namespace)
+            .filter((p) => match(p.metadata.labels ?? {}) && podActive(p) && p.status?.podIP);
+        const address = (p) => ({
+            ip: String(p.status.podIP),
+            nodeName: 'embedded-node',
+            targetRef: { kind: 'Pod', name: p.metadata.name, namespace, uid: p.metadata.uid },
+        });
+        const ready = pods.filter(podReady).map(address);
+        const notReady = pods.filter((p) => !podReady(p)).map(address);
+        const ports = (spec.ports ?? []).map((p) => ({
+            name: p.name,
+            port: typeof p.targetPort === 'number' ? p.targetPort : p.port,
+            protocol: p.protocol ?? 'TCP',
+        }));
+        const subsets = ready.length || notReady.length
+            ? [
+                {
+                    ...(ready.length ? { addresses: ready } : {}),
+                    ...(notReady.length ? { notReadyAddresses: notReady } : {}),
+                    ports,
+                },
+            ]
+            : undefined;
+        const existing = api.tryGet(epType, namespace, name);
+        const body = {
+            apiVersion: 'v1',
+            kind: 'Endpoints',
+            metadata: { name, namespace, labels: svc.metadata.labels },
+            ...(subsets ? { subsets } : {}),
+        };
+        try {
+            if (!existing)
+                api.create(epType, namespace, body, { fieldManager: 'endpoint-controller' });
+            else if (JSON.stringify(existing.subsets) !== JSON.stringify(subsets))
+                api.writeObject(epType, { ...body, metadata: { ...existing.metadata } });
+        }
+        catch {
+            /* raced with a delete */
+        }
+    }
+}
+class IngressController extends Controller {
+    name = 'ingress-controller';
+    keysFor(e) {
+        return e.gk === 'networking.k8s.io/Ingress' && e.type !== 'DELETED' ? [keyOf(e.object)] : [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('networking.k8s.io/Ingress').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const type = api.registry.byKind('networking.k8s.io', 'Ingress');
+        const { namespace, name } = splitKey(key);
+        const ing = api.tryGet(type, namespace, name);
+        if (!ing || ing.status?.loadBalancer?.ingress)
+            return;
+        this.ctx.clock.after(ADDON_DELAYS.ingressMs, () => {
+            const current = api.tryGet(type, namespace, name);
+            if (!current || current.metadata.uid !== ing.metadata.uid)
+                return;
+            api.writeStatus(type, current, { loadBalancer: { ingress: [{ ip: '172.18.0.2' }] } });
+        });
+    }
+}
+class PersistentVolumeClaimController extends Controller {
+    name = 'persistentvolume-binder';
+    keysFor(e) {
+        return e.gk === '/PersistentVolumeClaim' && e.type !== 'DELETED' ? [keyOf(e.object)] : [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('/PersistentVolumeClaim').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const type = api.registry.byKind('', 'PersistentVolumeClaim');
+        const { namespace, name } = splitKey(key);
+        const pvc = api.tryGet(type, namespace, name);
+        if (!pvc || pvc.metadata.deletionTimestamp || pvc.status?.phase === 'Bound')
+            return;
+        const spec = (pvc.spec ?? {});
+        // A claim for a class named like "does-not-exist" stays Pending, as with a missing provisioner.
+        if (String(spec.storageClassName ?? '').includes('does-not-exist')) {
+            this.ctx.events.record(api.present(type, pvc), 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${String(spec.storageClassName)}" not found`, 'persistentvolume-controller');
+            return;
+        }
+        this.ctx.clock.after(ADDON_DELAYS.pvcBindMs, () => {
+            const current = api.tryGet(type, namespace, name);
+            if (!current ||
+                current.metadata.uid !== pvc.metadata.uid ||
+                current.status?.phase === 'Bound')
+                return;
+            const volumeName = `pvc-${current.metadata.uid}`;
+            const bound = api.writeObject(type, {
+                ...structuredClone(current),
+                spec: { ...structuredClone(current.spec), volumeName },
+            });
+            if (!bound)
+                return;
+            const requests = (current.spec.resources ?? {}).requests;
+            api.writeStatus(type, bound, {
+                phase: 'Bound',
+                accessModes: current.spec.accessModes,
+                capacity: { storage: requests?.storage ?? '1Gi' },
+            });
+        });
+    }
+}
+class HorizontalPodAutoscalerController extends Controller {
+    name = 'horizontal-pod-autoscaler';
+    keysFor(e) {
+        return e.gk === 'autoscaling/HorizontalPodAutoscaler' && e.type !== 'DELETED' ? [keyOf(e.object)] : [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('autoscaling/HorizontalPodAutoscaler').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const type = api.registry.byKind('autoscaling', 'HorizontalPodAutoscaler');
+        const { namespace, name } = splitKey(key);
+        const hpa = api.tryGet(type, namespace, name);
+        if (!hpa)
+            return;
+        const spec = (hpa.spec ?? {});
+        const target = (spec.scaleTargetRef ?? {});
+        const targetObj = api.store
+            .list(`${String(target.apiVersion ?? 'apps/v1').split('/')[0]}/${String(target.kind ?? 'Deployment')}`, namespace)
+            .find((o) => o.metadata.name === target.name);
+        const now = this.ctx.clock.timestamp();
+        let conditions = (hpa.status?.conditions ?? []);
+        if (!targetObj) {
+            conditions = withCondition(conditions, {
+                type: 'AbleToScale',
+                status: 'False',
+                reason: 'FailedGetScale',
+                message: `the HPA controller was unable to get the target's current scale: ${String(target.kind).toLowerCase()}s.apps "${String(target.name)}" not found`,
+            }, now);
+            api.writeStatus(type, hpa, { currentReplicas: 0, desiredReplicas: 0, conditions });
+            return;
+        }
+        const replicas = Number(targetObj.spec?.replicas ?? 1);
+        const desired = Math.min(Math.max(replicas, Number(spec.minReplicas ?? 1)), Number(spec.maxReplicas ?? replicas));
+        conditions = withCondition(conditions, {
+            type: 'AbleToScale',
+            status: 'True',
+            reason: 'ReadyForNewScale',
+            message: 'recommended size matches current size',
+        }, now);
+        conditions = withCondition(conditions, {
+            type: 'ScalingActive',
+            status: 'True',
+            reason: 'ValidMetricFound',
+            message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+        }, now);
+        conditions = withCondition(conditions, {
+            type: 'ScalingLimited',
+            status: 'False',
+            reason: 'DesiredWithinRange',
+            message: 'the desired count is within the acceptable range',
+        }, now);
+        api.writeStatus(type, hpa, { currentReplicas: replicas, desiredReplicas: desired, conditions });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/replicaset-controller.ts
+
+
+class ReplicaSetController extends Controller {
+    name = 'replicaset-controller';
+    keysFor(e) {
+        if (e.gk === 'apps/ReplicaSet')
+            return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+        if (e.gk === '/Pod') {
+            const owner = controllerOf(e.object, 'ReplicaSet');
+            return owner ? [owner] : [];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('apps/ReplicaSet').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const rsType = api.registry.byKind('apps', 'ReplicaSet');
+        const podType = api.registry.byKind('', 'Pod');
+        const { namespace, name } = splitKey(key);
+        const stored = api.tryGet(rsType, namespace, name);
+        if (!stored || stored.metadata.deletionTimestamp)
+            return;
+        const rs = api.present(rsType, stored);
+        const spec = (rs.spec ?? {});
+        const desired = Number(spec.replicas ?? 1);
+        const pods = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, rs) && podActive(p));
+        if (pods.length < desired) {
+            for (let i = pods.length; i < desired; i++)
+                createPodFromTemplate(this.ctx, rs, 'apps/v1', 'ReplicaSet', { generateName: `${name}-` });
+        }
+        else if (pods.length > desired) {
+            // Not-ready pods go first, then the newest, as the real controller ranks them.
+            const victims = [...pods]
+                .sort((a, b) => Number(podReady(a)) - Number(podReady(b)) ||
+                Date.parse(b.metadata.creationTimestamp) - Date.parse(a.metadata.creationTimestamp))
+                .slice(0, pods.length - desired);
+            for (const p of victims) {
+                try {
+                    api.delete(podType, namespace, p.metadata.name, { propagationPolicy: 'Background' });
+                    this.ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'replicaset-controller');
+                }
+                catch {
+                    /* gone */
+                }
+            }
+        }
+        const current = api.store.list('/Pod', namespace).filter((p) => ownedBy(p, rs) && podActive(p));
+        const ready = current.filter(podReady).length;
+        const status = {
+            replicas: current.length,
+            fullyLabeledReplicas: current.length,
+            readyReplicas: ready || undefined,
+            availableReplicas: ready || undefined,
+            observedGeneration: rs.metadata.generation,
+        };
+        for (const k of Object.keys(status))
+            if (status[k] === undefined)
+                delete status[k];
+        api.writeStatus(rsType, stored, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/service-account-controller.ts
+
+class ServiceAccountController extends Controller {
+    name = 'serviceaccount-controller';
+    keysFor(e) {
+        if (e.gk === '/Namespace' && e.type !== 'DELETED' && !e.object.metadata.deletionTimestamp)
+            return [e.object.metadata.name];
+        if (e.gk === '/ServiceAccount' && e.type === 'DELETED' && e.object.metadata.name === 'default')
+            return [e.object.metadata.namespace ?? ''];
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('/Namespace').map((n) => n.metadata.name);
+    }
+    reconcile(namespace) {
+        const api = this.ctx.api;
+        const ns = api.store.get('/Namespace', undefined, namespace);
+        if (!ns || ns.metadata.deletionTimestamp)
+            return;
+        const saType = api.registry.byKind('', 'ServiceAccount');
+        if (api.tryGet(saType, namespace, 'default'))
+            return;
+        try {
+            api.create(saType, namespace, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } }, { fieldManager: 'kube-controller-manager' });
+        }
+        catch {
+            /* raced */
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/controllers/statefulset-controller.ts
+
+
+
+const REVISION_LABEL = 'controller-revision-hash';
+class StatefulSetController extends Controller {
+    name = 'statefulset-controller';
+    keysFor(e) {
+        if (e.gk === 'apps/StatefulSet')
+            return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+        if (e.gk === '/Pod') {
+            const owner = controllerOf(e.object, 'StatefulSet');
+            return owner ? [owner] : [];
+        }
+        return [];
+    }
+    initialKeys() {
+        return this.ctx.api.store.list('apps/StatefulSet').map(keyOf);
+    }
+    reconcile(key) {
+        const api = this.ctx.api;
+        const stsType = api.registry.byKind('apps', 'StatefulSet');
+        const podType = api.registry.byKind('', 'Pod');
+        const pvcType = api.registry.byKind('', 'PersistentVolumeClaim');
+        const { namespace, name } = splitKey(key);
+        const stored = api.tryGet(stsType, namespace, name);
+        if (!stored || stored.metadata.deletionTimestamp)
+            return;
+        const sts = api.present(stsType, stored);
+        const spec = (sts.spec ?? {});
+        const replicas = Number(spec.replicas ?? 1);
+        const updateRevision = `${name}-${templateHash(spec.template)}`;
+        const ordered = spec.podManagementPolicy !== 'Parallel';
+        const strategy = (spec.updateStrategy ?? {});
+        const partition = Number((strategy.rollingUpdate ?? {}).partition ?? 0);
+        const pods = () => api.store.list('/Pod', namespace).filter((p) => ownedBy(p, sts));
+        const byOrdinal = new Map();
+        for (const p of pods())
+            byOrdinal.set(Number(p.metadata.name.slice(name.length + 1)), p);
+        let acted = false;
+        for (let i = 0; i < replicas && !acted; i++) {
+            const pod = byOrdinal.get(i);
+            if (pod) {
+                if (ordered && (!podReady(pod) || !podActive(pod)))
+                    break;
+                continue;
+            }
+            const volumes = [];
+            for (const tpl of (spec.volumeClaimTemplates ?? [])) {
+                const tname = String((tpl.metadata ?? {}).name);
+                const claim = `${tname}-${name}-${i}`;
+                if (!api.tryGet(pvcType, namespace, claim)) {
+                    try {
+                        api.create(pvcType, namespace, {
+                            apiVersion: 'v1',
+                            kind: 'PersistentVolumeClaim',
+                            metadata: { name: claim, namespace, labels: spec.selector?.matchLabels },
+                            spec: tpl.spec,
+                        }, { fieldManager: 'kube-controller-manager' });
+                    }
+                    catch {
+                        /* exists */
+                    }
+                }
+                volumes.push({ name: tname, persistentVolumeClaim: { claimName: claim } });
+            }
+            const templateSpec = (spec.template?.spec ?? {});
+            createPodFromTemplate(this.ctx, sts, 'apps/v1', 'StatefulSet', {
+                name: `${name}-${i}`,
+                hostname: `${name}-${i}`,
+                labels: {
+                    [REVISION_LABEL]: updateRevision,
+                    'statefulset.kubernetes.io/pod-name': `${name}-${i}`,
+                    'apps.kubernetes.io/pod-index': String(i),
+                },
+                specPatch: volumes.length
+                    ? { volumes: [...(templateSpec.volumes ?? []), ...volumes], subdomain: spec.serviceName }
+                    : { subdomain: spec.serviceName },
+            });
+            acted = ordered;
+        }
+        // Scale down, highest ordinal first.
+        const extra = [...byOrdinal.entries()].filter(([i]) => i >= replicas).sort(([a], [b]) => b - a);
+        for (const [, p] of ordered ? extra.slice(0, 1) : extra) {
+            if (p.metadata.deletionTimestamp)
+                continue;
+            try {
+                api.delete(podType, namespace, p.metadata.name, { propagationPolicy: 'Background' });
+            }
+            catch {
+                /* gone */
+            }
+        }
+        // Rolling update: when everything is Ready, replace the highest outdated ordinal at or above the partition.
+        if (strategy.type !== 'OnDelete') {
+            const current = pods();
+            const allReady = current.length === replicas && current.every((p) => podReady(p) && podActive(p));
+            if (allReady) {
+                const outdated = current
+                    .map((p) => ({ p, i: Number(p.metadata.name.slice(name.length + 1)) }))
+                    .filter(({ p, i }) => i >= partition && p.metadata.labels?.[REVISION_LABEL] !== updateRevision)
+                    .sort((a, b) => b.i - a.i)[0];
+                if (outdated)
+                    api.delete(podType, namespace, outdated.p.metadata.name, { propagationPolicy: 'Background' });
+            }
+        }
+        const now = pods().filter(podActive);
+        const updated = now.filter((p) => p.metadata.labels?.[REVISION_LABEL] === updateRevision).length;
+        const previous = (sts.status ?? {});
+        const currentRevision = updated === replicas && now.length === replicas
+            ? updateRevision
+            : String(previous.currentRevision ?? updateRevision);
+        const ready = now.filter(podReady).length;
+        const status = {
+            observedGeneration: sts.metadata.generation,
+            replicas: now.length,
+            readyReplicas: ready || undefined,
+            currentReplicas: now.filter((p) => p.metadata.labels?.[REVISION_LABEL] === currentRevision).length || undefined,
+            updatedReplicas: updated || undefined,
+            availableReplicas: ready,
+            currentRevision,
+            updateRevision,
+            collisionCount: 0,
+        };
+        for (const k of Object.keys(status))
+            if (status[k] === undefined)
+                delete status[k];
+        api.writeStatus(stsType, stored, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/faults.ts
+const KINDS = ['429', '500', '503', 'reset'];
+class Faults {
+    random;
+    settings = { latencyMs: 0, errorRate: 0, watchCutMs: 0 };
+    /** How many of each were injected: tests assert that faults happened. */
+    injected = { none: 0, '429': 0, '500': 0, '503': 0, reset: 0 };
+    constructor(random) {
+        this.random = random;
+    }
+    set(settings) {
+        this.settings = { ...this.settings, ...settings };
+    }
+    roll() {
+        if (this.settings.errorRate <= 0 || this.random.next() >= this.settings.errorRate)
+            return 'none';
+        const fault = KINDS[Math.floor(this.random.next() * KINDS.length)];
+        this.injected[fault]++;
+        return fault;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/kubelet/container-logs.ts
+/** Container logs as the kubelet keeps them: per container, the current run and the previous one. */
+
+const MAX_LINES = 10_000;
+class ContainerLogs {
+    pods = new Map();
+    key(namespace, pod) {
+        return `${namespace}/${pod}`;
+    }
+    register(namespace, pod, init, main) {
+        const containers = new Map();
+        for (const name of [...init, ...main])
+            containers.set(name, {
+                current: [],
+                running: false,
+                waitingReason: 'ContainerCreating',
+                listeners: new Set(),
+            });
+        this.pods.set(this.key(namespace, pod), { containers, order: [...init, ...main], main });
+    }
+    forget(namespace, pod) {
+        const record = this.pods.get(this.key(namespace, pod));
+        if (!record)
+            return;
+        for (const c of record.containers.values())
+            for (const l of c.listeners)
+                l.onEnd();
+        this.pods.delete(this.key(namespace, pod));
+    }
+    container(namespace, pod, name) {
+        return this.pods.get(this.key(namespace, pod))?.containers.get(name);
+    }
+    /** A new run of a container: the old lines become `previous`. */
+    start(namespace, pod, name) {
+        const c = this.container(namespace, pod, name);
+        if (!c)
+            return;
+        if (c.current.length || c.previous)
+            c.previous = c.current;
+        c.current = [];
+        c.running = true;
+        c.waitingReason = undefined;
+    }
+    waiting(namespace, pod, name, reason) {
+        const c = this.container(namespace, pod, name);
+        if (c && !c.running)
+            c.waitingReason = reason;
+    }
+    append(namespace, pod, name, text) {
+        const c = this.container(namespace, pod, name);
+        if (!c)
+            return undefined;
+        const line = { time: new Date().toISOString(), text };
+        c.current.push(line);
+        if (c.current.length > MAX_LINES)
+            c.current.splice(0, c.current.length - MAX_LINES);
+        for (const l of c.listeners)
+            l.onLine(line);
+        return line;
+    }
+    stop(namespace, pod, name) {
+        const c = this.container(namespace, pod, name);
+        if (!c)
+            return;
+        c.running = false;
+        for (const l of [...c.listeners])
+            l.onEnd();
+        c.listeners.clear();
+    }
+    tail(namespace, pod, name, lines) {
+        return (this.container(namespace, pod, name)?.current ?? []).slice(-lines).map((l) => l.text);
+    }
+    read(namespace, pod, container, previous) {
+        const record = this.pods.get(this.key(namespace, pod));
+        if (!record)
+            throw notFound('pods', '', pod);
+        let name = container;
+        if (!name) {
+            if (record.main.length !== 1) {
+                throw badRequest(`a container name must be specified for pod ${pod}, choose one of: [${record.main.join(' ')}]`);
+            }
+            name = record.main[0];
+        }
+        const c = record.containers.get(name);
+        if (!c)
+            throw badRequest(`container ${name} is not valid for pod ${pod}`);
+        if (previous) {
+            if (!c.previous)
+                throw badRequest(`previous terminated container "${name}" in pod "${pod}" not found`);
+            return { lines: c.previous, running: false, container: name };
+        }
+        if (!c.running && c.current.length === 0 && c.waitingReason) {
+            throw new ApiError(400, 'BadRequest', `container "${name}" in pod "${pod}" is waiting to start: ${c.waitingReason}`);
+        }
+        return { lines: c.current, running: c.running, container: name };
+    }
+    follow(namespace, pod, container, onLine, onEnd) {
+        const c = this.container(namespace, pod, container);
+        if (!c || !c.running) {
+            onEnd();
+            return () => { };
+        }
+        const listener = { onLine, onEnd };
+        c.listeners.add(listener);
+        return () => c.listeners.delete(listener);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/object-store.ts
+function object_store_keyOf(namespace, name) {
+    return `${namespace ?? ''}/${name}`;
+}
+class ObjectStore {
+    logCapacity;
+    rv;
+    objects = new Map();
+    log = [];
+    listeners = new Set();
+    /** Events emitted while listeners run wait here, so every listener sees every event in rv order. */
+    pending = [];
+    dispatching = false;
+    constructor(
+    /** How many past events a watch can resume from; older ones answer 410 Gone. */
+    logCapacity = 20_000, initialRv = 1000) {
+        this.logCapacity = logCapacity;
+        this.rv = initialRv;
+    }
+    get resourceVersion() {
+        return this.rv;
+    }
+    /** The oldest resourceVersion a watch may start after without 410. */
+    get oldestResumableRv() {
+        return this.log.length > 0 ? this.log[0].rv - 1 : this.rv;
+    }
+    nextRv() {
+        return ++this.rv;
+    }
+    get(gk, namespace, name) {
+        return this.objects.get(gk)?.get(object_store_keyOf(namespace, name));
+    }
+    list(gk, namespace) {
+        const bucket = this.objects.get(gk);
+        if (!bucket)
+            return [];
+        const out = [];
+        for (const obj of bucket.values()) {
+            if (namespace === undefined || obj.metadata.namespace === namespace)
+                out.push(obj);
+        }
+        return out;
+    }
+    kinds() {
+        return [...this.objects.keys()];
+    }
+    count() {
+        let n = 0;
+        for (const bucket of this.objects.values())
+            n += bucket.size;
+        return n;
+    }
+    /** Stores `obj` (its resourceVersion already set by the caller from nextRv()) and emits the event. */
+    put(gk, obj) {
+        let bucket = this.objects.get(gk);
+        if (!bucket) {
+            bucket = new Map();
+            this.objects.set(gk, bucket);
+        }
+        const key = object_store_keyOf(obj.metadata.namespace, obj.metadata.name);
+        const previous = bucket.get(key);
+        bucket.set(key, obj);
+        return this.emit({
+            rv: Number(obj.metadata.resourceVersion),
+            type: previous ? 'MODIFIED' : 'ADDED',
+            gk,
+            object: obj,
+            previous,
+        });
+    }
+    /** Removes the object; the DELETED event carries it with a fresh resourceVersion, as a real server does. */
+    remove(gk, namespace, name) {
+        const bucket = this.objects.get(gk);
+        const key = object_store_keyOf(namespace, name);
+        const existing = bucket?.get(key);
+        if (!bucket || !existing)
+            return undefined;
+        bucket.delete(key);
+        const rv = this.nextRv();
+        const object = { ...existing, metadata: { ...existing.metadata, resourceVersion: String(rv) } };
+        return this.emit({ rv, type: 'DELETED', gk, object, previous: existing });
+    }
+    /** Events after `rv` for a kind (optionally a namespace); undefined when they are no longer kept. */
+    eventsSince(rv, gk, namespace) {
+        if (rv < this.oldestResumableRv)
+            return undefined;
+        const out = [];
+        // The log is ordered by rv: binary search for the first event after rv.
+        let lo = 0;
+        let hi = this.log.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.log[mid].rv <= rv)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < this.log.length; i++) {
+            const e = this.log[i];
+            if (e.gk === gk && (namespace === undefined || e.object.metadata.namespace === namespace))
+                out.push(e);
+        }
+        return out;
+    }
+    subscribe(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+    emit(event) {
+        this.log.push(event);
+        if (this.log.length > this.logCapacity)
+            this.log.splice(0, this.log.length - this.logCapacity);
+        this.pending.push(event);
+        if (this.dispatching)
+            return event;
+        this.dispatching = true;
+        try {
+            for (let next = this.pending.shift(); next; next = this.pending.shift()) {
+                for (const listener of [...this.listeners])
+                    listener(next);
+            }
+        }
+        finally {
+            this.dispatching = false;
+        }
+        return event;
+    }
+    /** Everything, for `--state FILE`. */
+    snapshot() {
+        const objects = [];
+        for (const [gk, bucket] of this.objects)
+            for (const object of bucket.values())
+                objects.push({ gk, object });
+        return { resourceVersion: this.rv, objects };
+    }
+    /** Loads a snapshot into an empty store without emitting events (nothing is watching yet). */
+    restore(snapshot) {
+        this.rv = Math.max(this.rv, snapshot.resourceVersion);
+        for (const { gk, object } of snapshot.objects) {
+            let bucket = this.objects.get(gk);
+            if (!bucket)
+                this.objects.set(gk, (bucket = new Map()));
+            bucket.set(object_store_keyOf(object.metadata.namespace, object.metadata.name), object);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-cluster/embedded-cluster.ts
+/**
+ * The embedded cluster: an in-process Kubernetes API server with simulated controllers and a kubelet,
+ * listening on 127.0.0.1. Start it from tests with `EmbeddedCluster.start()`, or from a shell with
+ * `hook-sync cluster`; point kubectl or any client at the kubeconfig it writes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+const KUBECONFIG_CONTEXT = 'embedded';
+class EmbeddedCluster {
+    url;
+    api;
+    store;
+    clock;
+    faults;
+    logs;
+    server;
+    controllers;
+    kubelet;
+    stateFile;
+    saveTimer;
+    unsubscribeSave;
+    stopped = false;
+    constructor(url, api, store, clock, faults, logs, server, controllers, kubelet, stateFile) {
+        this.url = url;
+        this.api = api;
+        this.store = store;
+        this.clock = clock;
+        this.faults = faults;
+        this.logs = logs;
+        this.server = server;
+        this.controllers = controllers;
+        this.kubelet = kubelet;
+        this.stateFile = stateFile;
+    }
+    static async start(options = {}) {
+        const random = new SeededRandom(options.seed ?? 0x5eed);
+        const registry = new ResourceRegistry();
+        const store = new ObjectStore(options.watchCacheSize ?? 20_000);
+        const clock = new SimClock(options.timeScale ?? 1);
+        if (options.stateFile && (0,external_node_fs_namespaceObject.existsSync)(options.stateFile)) {
+            store.restore(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(options.stateFile, 'utf8')));
+        }
+        const api = new ClusterApi(registry, store, clock, random);
+        const nsType = registry.byKind('', 'Namespace');
+        for (const ns of SYSTEM_NAMESPACES) {
+            if (!api.tryGet(nsType, undefined, ns))
+                api.create(nsType, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }, { fieldManager: 'kube-apiserver' });
+        }
+        const faults = new Faults(new SeededRandom((options.seed ?? 0x5eed) ^ 0xfa017));
+        faults.set(options.faults ?? {});
+        const logs = new ContainerLogs();
+        const events = new EventRecorder(api);
+        const kubelet = new Kubelet(api, events, logs, clock);
+        const controllers = new ControllerManager({ api, events, clock, random });
+        controllers.add((ctx) => new CrdController(ctx));
+        controllers.add((ctx) => new GarbageCollector(ctx));
+        controllers.add((ctx) => new NamespaceController(ctx));
+        controllers.add((ctx) => new ServiceAccountController(ctx));
+        controllers.add((ctx) => new JobController(ctx));
+        controllers.add((ctx) => new DeploymentController(ctx));
+        controllers.add((ctx) => new ReplicaSetController(ctx));
+        controllers.add((ctx) => new StatefulSetController(ctx));
+        controllers.add((ctx) => new DaemonSetController(ctx));
+        controllers.add((ctx) => new ServiceController(ctx));
+        controllers.add((ctx) => new IngressController(ctx));
+        controllers.add((ctx) => new PersistentVolumeClaimController(ctx));
+        controllers.add((ctx) => new HorizontalPodAutoscalerController(ctx));
+        const server = new ClusterHttpServer({
+            api,
+            faults,
+            logs,
+            bookmarkIntervalMs: options.bookmarkIntervalMs,
+        });
+        const url = await server.listen(options.port ?? 0);
+        const cluster = new EmbeddedCluster(url, api, store, clock, faults, logs, server, controllers, kubelet, options.stateFile);
+        controllers.start();
+        kubelet.start();
+        if (options.stateFile)
+            cluster.persistOnChange();
+        return cluster;
+    }
+    /** Requests the server answered, for tests that assert what a client did (or did not) send. */
+    get requests() {
+        return this.server.requests;
+    }
+    /** A kubeconfig for this cluster. kubectl and @kubernetes/client-node both accept it. */
+    kubeconfig() {
+        return [
+            'apiVersion: v1',
+            'kind: Config',
+            'clusters:',
+            `- name: ${KUBECONFIG_CONTEXT}`,
+            '  cluster:',
+            `    server: ${this.url}`,
+            '    insecure-skip-tls-verify: true',
+            'users:',
+            `- name: ${KUBECONFIG_CONTEXT}`,
+            '  user:',
+            '    token: embedded-cluster-token',
+            'contexts:',
+            `- name: ${KUBECONFIG_CONTEXT}`,
+            '  context:',
+            `    cluster: ${KUBECONFIG_CONTEXT}`,
+            `    user: ${KUBECONFIG_CONTEXT}`,
+            '    namespace: default',
+            `current-context: ${KUBECONFIG_CONTEXT}`,
+            '',
+        ].join('\n');
+    }
+    writeKubeconfig(file) {
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, this.kubeconfig(), { mode: 0o600 });
+    }
+    /** Resolves when `predicate` holds for the cluster's objects; re-checked on every change. */
+    waitFor(predicate, description = 'condition') {
+        return new Promise((resolve, reject) => {
+            const check = () => {
+                const value = predicate();
+                if (value) {
+                    unsubscribe();
+                    resolve(value);
+                    return true;
+                }
+                return false;
+            };
+            const unsubscribe = this.store.subscribe(() => {
+                try {
+                    check();
+                }
+                catch (err) {
+                    unsubscribe();
+                    reject(err);
+                }
+            });
+            if (this.stopped) {
+                unsubscribe();
+                reject(new Error(`cluster stopped while waiting for ${description}`));
+                return;
+            }
+            check();
+        });
+    }
+    /** An object as stored (group "" for the core group), or undefined. */
+    object(group, kind, namespace, name) {
+        return this.store.get(`${group}/${kind}`, namespace, name);
+    }
+    subscribe(listener) {
+        return this.store.subscribe(listener);
+    }
+    persistOnChange() {
+        this.unsubscribeSave = this.store.subscribe(() => {
+            if (this.saveTimer)
+                return;
+            this.saveTimer = setTimeout(() => {
+                this.saveTimer = undefined;
+                this.saveState();
+            }, 200);
+        });
+    }
+    saveState() {
+        if (!this.stateFile)
+            return;
+        const tmp = `${this.stateFile}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, JSON.stringify(this.store.snapshot()));
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, this.stateFile);
+    }
+    async stop() {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        if (this.saveTimer)
+            clearTimeout(this.saveTimer);
+        this.unsubscribeSave?.();
+        this.controllers.stop();
+        this.kubelet.stop();
+        this.clock.stop();
+        await this.server.close();
+        this.saveState();
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __nccwpck_require__(604);
+;// CONCATENATED MODULE: ./src/cli/commands/cluster.ts
+/** `hook-sync cluster`: the embedded cluster as a server, for the demo, for kubectl, for local runs. */
+
+
+
+const CLUSTER_USAGE = `Usage: hook-sync cluster [options]
+
+Runs the embedded Kubernetes cluster (an API server with simulated controllers and a kubelet) on
+127.0.0.1 until interrupted (SIGINT or SIGTERM).
+
+Options:
+  --port N            port to listen on (default 0: any free port)
+  --kubeconfig FILE   write a kubeconfig for the cluster to FILE once it is ready
+  --state FILE        load objects from FILE at start and keep saving them there
+  --time-scale F      multiply every simulated duration by F (0.1: ten times faster; default 1)
+  --latency-ms N      add N ms to every request
+  --error-rate R      answer a fraction R (0–1) of requests with 429, 500, 503 or a connection reset
+  --watch-cut-ms N    close every watch stream after N ms
+  --seed N            seed for generated names and injected faults
+`;
+function number(value, flag, min, max = Number.POSITIVE_INFINITY) {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max)
+        throw new cli_io/* UsageError */.eb(`${flag} must be a number from ${min}${Number.isFinite(max) ? ` to ${max}` : ''}, not "${value}"`);
+    return n;
+}
+async function clusterCommand(argv, io, signals = process) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: false,
+        strict: true,
+        options: {
+            port: { type: 'string' },
+            kubeconfig: { type: 'string' },
+            state: { type: 'string' },
+            'time-scale': { type: 'string' },
+            'latency-ms': { type: 'string' },
+            'error-rate': { type: 'string' },
+            'watch-cut-ms': { type: 'string' },
+            seed: { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+    });
+    if (values.help) {
+        io.stdout(CLUSTER_USAGE);
+        return cli_io/* EXIT */.dc.ok;
+    }
+    void positionals;
+    const cluster = await EmbeddedCluster.start({
+        port: number(values.port, '--port', 0, 65535),
+        stateFile: values.state,
+        timeScale: number(values['time-scale'], '--time-scale', 0),
+        seed: number(values.seed, '--seed', 0),
+        faults: {
+            latencyMs: number(values['latency-ms'], '--latency-ms', 0) ?? 0,
+            errorRate: number(values['error-rate'], '--error-rate', 0, 1) ?? 0,
+            watchCutMs: number(values['watch-cut-ms'], '--watch-cut-ms', 0) ?? 0,
+        },
+    });
+    if (values.kubeconfig)
+        cluster.writeKubeconfig(values.kubeconfig);
+    io.stdout(`embedded cluster listening on ${cluster.url}${values.kubeconfig ? `; kubeconfig written to ${values.kubeconfig}` : ''}\n`);
+    await new Promise((resolve) => {
+        const done = () => resolve();
+        signals.once('SIGINT', done);
+        signals.once('SIGTERM', done);
+    });
+    await cluster.stop();
+    io.stdout('embedded cluster stopped\n');
+    return cli_io/* EXIT */.dc.ok;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/manifests/kube-object.ts
+/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (the core group). */
+function groupOf(apiVersion) {
+    const slash = apiVersion.indexOf('/');
+    return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Annotations as strings only; validation reports non-string values separately. */
+function stringAnnotations(obj) {
+    const raw = obj.metadata?.annotations;
+    const out = {};
+    if (!isRecord(raw))
+        return out;
+    for (const [key, value] of Object.entries(raw)) {
+        if (typeof value === 'string')
+            out[key] = value;
+    }
+    return out;
+}
+/** Identity of an object in a cluster: what makes two manifests "the same object". */
+function identityKey(group, kind, namespace, name) {
+    return `${group}/${kind}/${namespace}/${name}`;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/yaml-documents.ts
 /**
  * Multi-document YAML with source positions. js-yaml's parser emits events carrying source offsets; we walk
@@ -4578,15 +10842,15 @@ function generatedHookName(generateName, revision, phase, startedAtUnix) {
  * The name rules the API server enforces, checked before anything is sent, so a bad name fails the plan
  * with the manifest's line rather than half-way through a sync.
  */
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const object_names_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const object_names_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const subdomain = (max) => ({
-    test: (n) => n.length <= max && SUBDOMAIN.test(n),
+    test: (n) => n.length <= max && object_names_SUBDOMAIN.test(n),
     describe: `lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most ${max} characters`,
 });
 const label = {
-    test: (n) => n.length <= 63 && LABEL.test(n),
+    test: (n) => n.length <= 63 && object_names_LABEL.test(n),
     describe: 'lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters',
 };
 const dns1035 = {
@@ -5092,8 +11356,6 @@ function renderPlanText(plan) {
     return lines.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __nccwpck_require__(604);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/cli/revision.ts
@@ -5180,15 +11442,18 @@ async function planCommand(argv, io) {
 
 
 
+
 const USAGE = `Usage: hook-sync <command> [options]
 
 Commands:
   plan <paths…>    show what a sync would do, in order, without a cluster
+  cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
 
 Run "hook-sync <command> --help" for a command's options.
 `;
 const COMMANDS = {
     plan: { run: planCommand, usage: PLAN_USAGE },
+    cluster: { run: (argv, io) => clusterCommand(argv, io), usage: CLUSTER_USAGE },
 };
 async function main(argv, io) {
     const [name, ...rest] = argv;

@@ -1,0 +1,668 @@
+/**
+ * The HTTP face of the embedded cluster: Kubernetes' REST paths, JSON everywhere, watches as chunked
+ * streams of JSON lines, errors as Status objects. Everything behind it is the ClusterApi.
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { load as loadYaml } from 'js-yaml';
+import type { ClusterApi, DeleteOptions, PropagationPolicy, WriteOptions } from '../cluster-api.js';
+import type { Faults } from '../faults.js';
+import type { Obj, StoreEvent } from '../object-store.js';
+import { apiVersionOf, groupKind, type ResourceType } from '../resource-types.js';
+import { parseFieldSelector, parseLabelSelector } from '../selectors.js';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.js';
+import { openApiDocument, openApiIndex } from './openapi.js';
+import { ApiError, badRequest, gone, methodNotAllowed, notFound, pageNotFound } from './status-errors.js';
+import { toTable, wantsTable } from './tables.js';
+
+export interface PodLogs {
+  /** Throws ApiError (400/404) when there is nothing to read, as the kubelet answers. */
+  read(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    previous: boolean,
+  ): { lines: LogLine[]; running: boolean; container: string };
+  follow(
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (line: LogLine) => void,
+    onEnd: () => void,
+  ): () => void;
+}
+
+export interface LogLine {
+  time: string;
+  text: string;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  status: number;
+  userAgent: string;
+}
+
+interface Route {
+  type?: ResourceType;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  watchPrefix?: boolean;
+}
+
+export interface ServerOptions {
+  api: ClusterApi;
+  faults: Faults;
+  logs: PodLogs;
+  /** How often watches with allowWatchBookmarks get a BOOKMARK (real milliseconds). */
+  bookmarkIntervalMs?: number;
+  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  requireToken?: string;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown, warnings: string[] = []): void {
+  const text = JSON.stringify(body);
+  const headers: http.OutgoingHttpHeaders = {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  };
+  if (warnings.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  res.writeHead(status, headers);
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, err: ApiError): void {
+  const headers: http.OutgoingHttpHeaders = {};
+  if (err.details?.retryAfterSeconds) headers['Retry-After'] = String(err.details.retryAfterSeconds);
+  const text = JSON.stringify(err.toStatus());
+  res.writeHead(err.code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string): unknown {
+  const media = contentType.split(';')[0]!.trim();
+  // Typed clients try protobuf (or CBOR) first and fall back to JSON when told 415.
+  if (media.includes('protobuf') || media.includes('cbor')) {
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the embedded cluster does not speak ${media}; use kubectl apply -f or create -f)`,
+    );
+  }
+  if (!text.trim()) return undefined;
+  try {
+    if (media.includes('yaml')) return loadYaml(text);
+    return JSON.parse(text);
+  } catch (err) {
+    throw badRequest(`the request body could not be decoded: ${(err as Error).message}`);
+  }
+}
+
+function stripForList(obj: Obj): Obj {
+  const { apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest as Obj;
+}
+
+export class ClusterHttpServer {
+  readonly server: http.Server;
+  readonly requests: RequestRecord[] = [];
+  private readonly openStreams = new Set<http.ServerResponse>();
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly options: ServerOptions) {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async listen(port: number, host = '127.0.0.1'): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    const address = this.server.address() as AddressInfo;
+    return `http://${host}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.openStreams) res.end();
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private get api(): ClusterApi {
+    return this.options.api;
+  }
+
+  private record(req: http.IncomingMessage, status: number): void {
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: req.url ?? '',
+      status,
+      userAgent: String(req.headers['user-agent'] ?? ''),
+    });
+    if (this.requests.length > 5000) this.requests.splice(0, 1000);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const isProbe =
+      url.pathname === '/version' ||
+      url.pathname === '/healthz' ||
+      url.pathname === '/readyz' ||
+      url.pathname === '/livez';
+    try {
+      if (!isProbe) {
+        const { latencyMs } = this.options.faults.settings;
+        if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+        const fault = this.options.faults.roll();
+        if (fault === 'reset') {
+          this.record(req, 0);
+          req.socket.destroy();
+          return;
+        }
+        if (fault !== 'none') {
+          const code = Number(fault);
+          const err =
+            code === 429
+              ? new ApiError(
+                  429,
+                  'TooManyRequests',
+                  'the server has received too many requests and has asked us to try again later',
+                  { retryAfterSeconds: 1 },
+                )
+              : code === 503
+                ? new ApiError(
+                    503,
+                    'ServiceUnavailable',
+                    'the server is currently unable to handle the request',
+                  )
+                : new ApiError(
+                    500,
+                    'InternalError',
+                    'an error on the server ("injected fault") has prevented the request from succeeding',
+                  );
+          this.record(req, code);
+          sendError(res, err);
+          return;
+        }
+        if (
+          this.options.requireToken &&
+          req.headers.authorization !== `Bearer ${this.options.requireToken}`
+        ) {
+          this.record(req, 401);
+          sendError(res, new ApiError(401, 'Unauthorized', 'Unauthorized'));
+          return;
+        }
+      }
+      const status = await this.route(req, res, url);
+      this.record(req, status);
+    } catch (err) {
+      const apiErr =
+        err instanceof ApiError
+          ? err
+          : new ApiError(
+              500,
+              'InternalError',
+              `an error on the server ("${(err as Error).message}") has prevented the request from succeeding`,
+            );
+      if (!(err instanceof ApiError)) console.error(err);
+      this.record(req, apiErr.code);
+      if (!res.headersSent) sendError(res, apiErr);
+      else res.end();
+    }
+  }
+
+  private async route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<number> {
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const method = req.method ?? 'GET';
+    const registry = this.api.registry;
+    const host = req.headers.host ?? '127.0.0.1';
+
+    if (path === '/version') return this.reply(res, 200, SERVER_VERSION);
+    if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('ok');
+      return 200;
+    }
+    if (path === '/api') return this.reply(res, 200, apiVersions(host));
+    if (path === '/apis') return this.reply(res, 200, apiGroupList(registry));
+    if (path === '/openapi/v3') return this.reply(res, 200, openApiIndex(registry));
+    if (path.startsWith('/openapi/v3/')) {
+      const parts = path.slice('/openapi/v3/'.length).split('/');
+      const doc =
+        parts[0] === 'api'
+          ? openApiDocument(registry, '', parts[1] ?? '')
+          : openApiDocument(registry, parts[1] ?? '', parts[2] ?? '');
+      if (!doc) throw pageNotFound();
+      return this.reply(res, 200, doc);
+    }
+
+    const segments = path.split('/').filter(Boolean);
+    let group: string;
+    let version: string;
+    let rest: string[];
+    if (segments[0] === 'api' && segments.length >= 2) {
+      group = '';
+      version = segments[1]!;
+      rest = segments.slice(2);
+    } else if (segments[0] === 'apis' && segments.length >= 2) {
+      group = segments[1]!;
+      if (segments.length === 2) {
+        const doc = apiGroup(registry, group);
+        if (!doc) throw pageNotFound();
+        return this.reply(res, 200, doc);
+      }
+      version = segments[2]!;
+      rest = segments.slice(3);
+    } else throw pageNotFound();
+
+    if (rest.length === 0) {
+      const doc = apiResourceList(registry, group, version);
+      if (!doc) throw pageNotFound();
+      return this.reply(res, 200, doc);
+    }
+    const route = this.resolve(group, version, rest);
+    return this.dispatch(req, res, url, method, route);
+  }
+
+  private resolve(group: string, version: string, rest: string[]): Route {
+    const registry = this.api.registry;
+    let watchPrefix = false;
+    if (rest[0] === 'watch') {
+      watchPrefix = true;
+      rest = rest.slice(1);
+    }
+    let namespace: string | undefined;
+    if (rest[0] === 'namespaces' && rest.length >= 3) {
+      const candidate = registry.byResource(group, version, rest[2]!);
+      if (candidate?.namespaced) {
+        namespace = rest[1];
+        rest = rest.slice(2);
+      }
+    }
+    const type = registry.byResource(group, version, rest[0]!);
+    if (!type) throw pageNotFound();
+    if (rest.length > 3) throw pageNotFound();
+    return { type, namespace, name: rest[1], subresource: rest[2], watchPrefix };
+  }
+
+  private reply(res: http.ServerResponse, status: number, body: unknown, warnings: string[] = []): number {
+    sendJson(res, status, body, warnings);
+    return status;
+  }
+
+  private writeOptions(url: URL, req: http.IncomingMessage, subresource?: string): WriteOptions {
+    const q = url.searchParams;
+    const dryRun = q.getAll('dryRun');
+    const ua = String(req.headers['user-agent'] ?? '');
+    return {
+      dryRun: dryRun.includes('All'),
+      fieldManager: q.get('fieldManager') ?? (ua.split('/')[0] || undefined),
+      fieldValidation: q.get('fieldValidation') ?? undefined,
+      force: q.get('force') === 'true',
+      subresource: subresource === 'status' ? 'status' : undefined,
+      warnings: [],
+    };
+  }
+
+  private async dispatch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    method: string,
+    route: Route,
+  ): Promise<number> {
+    const type = route.type!;
+    const q = url.searchParams;
+    const { namespace, name, subresource } = route;
+    if (subresource && !['status', 'log', 'finalize'].includes(subresource)) throw pageNotFound();
+    if (subresource === 'status' && !type.statusSubresource) throw pageNotFound();
+    if (subresource === 'log' && !(type.group === '' && type.kind === 'Pod')) throw pageNotFound();
+
+    if (!name) {
+      if (method === 'GET') {
+        if (route.watchPrefix || q.get('watch') === 'true' || q.get('watch') === '1')
+          return this.watch(req, res, url, type, namespace);
+        return this.list(req, res, url, type, namespace);
+      }
+      if (method === 'POST') {
+        const options = this.writeOptions(url, req);
+        const body = parseBody(
+          await readBody(req),
+          String(req.headers['content-type'] ?? 'application/json'),
+        );
+        const created = this.api.create(type, namespace, body, options);
+        return this.reply(res, options.dryRun ? 200 : 201, created, options.warnings);
+      }
+      if (method === 'DELETE') {
+        const deleted: Obj[] = [];
+        const options = await this.deleteOptions(req, url);
+        for (const obj of this.api.list(type, namespace, {
+          labelSelector: q.get('labelSelector'),
+          fieldSelector: q.get('fieldSelector'),
+        })) {
+          deleted.push(this.api.delete(type, obj.metadata.namespace, obj.metadata.name, options).object);
+        }
+        return this.reply(res, 200, {
+          kind: `${type.kind}List`,
+          apiVersion: apiVersionOf(type),
+          metadata: { resourceVersion: String(this.api.store.resourceVersion) },
+          items: deleted.map(stripForList),
+        });
+      }
+      throw methodNotAllowed();
+    }
+
+    if (subresource === 'log') {
+      if (method !== 'GET') throw methodNotAllowed();
+      this.api.get(type, namespace, name);
+      return this.podLog(req, res, url, namespace!, name);
+    }
+    switch (method) {
+      case 'GET': {
+        const obj = this.api.get(type, namespace, name);
+        if (wantsTable(String(req.headers.accept ?? '')))
+          return this.reply(res, 200, toTable(type, [obj], String(obj.metadata.resourceVersion)));
+        return this.reply(res, 200, obj);
+      }
+      case 'PUT': {
+        const options = this.writeOptions(url, req, subresource);
+        const body = parseBody(
+          await readBody(req),
+          String(req.headers['content-type'] ?? 'application/json'),
+        );
+        if (subresource === 'finalize') {
+          // Namespaces: spec.finalizers is what the namespace controller waits on.
+          const current = this.api.get(type, undefined, name);
+          const next = {
+            ...current,
+            spec: {
+              ...(current.spec as object),
+              finalizers:
+                ((body as Obj | undefined)?.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [],
+            },
+          };
+          return this.reply(
+            res,
+            200,
+            this.api.update(type, undefined, name, next, options),
+            options.warnings,
+          );
+        }
+        return this.reply(res, 200, this.api.update(type, namespace, name, body, options), options.warnings);
+      }
+      case 'PATCH': {
+        const options = this.writeOptions(url, req, subresource);
+        const contentType = String(req.headers['content-type'] ?? '');
+        const body = parseBody(await readBody(req), contentType);
+        const exists = !!this.api.tryGet(type, namespace, name);
+        const result = this.api.patch(type, namespace, name, contentType, body, options);
+        return this.reply(res, !exists && !options.dryRun ? 201 : 200, result, options.warnings);
+      }
+      case 'DELETE': {
+        const options = await this.deleteOptions(req, url);
+        const { object, code } = this.api.delete(type, namespace, name, options);
+        const warnings = options.warnings ?? [];
+        if (code === 200 && !(type.group === '' && type.kind === 'Pod')) {
+          return this.reply(
+            res,
+            200,
+            {
+              kind: 'Status',
+              apiVersion: 'v1',
+              metadata: {},
+              status: 'Success',
+              details: { name, group: type.group, kind: type.plural, uid: object.metadata.uid },
+            },
+            warnings,
+          );
+        }
+        return this.reply(res, code, object, warnings);
+      }
+      default:
+        throw methodNotAllowed();
+    }
+  }
+
+  private async deleteOptions(req: http.IncomingMessage, url: URL): Promise<DeleteOptions> {
+    const q = url.searchParams;
+    const body = parseBody(await readBody(req), 'application/json') as
+      | {
+          propagationPolicy?: string;
+          orphanDependents?: boolean;
+          dryRun?: string[];
+          preconditions?: { uid?: string; resourceVersion?: string };
+        }
+      | undefined;
+    let policy = (q.get('propagationPolicy') ?? body?.propagationPolicy) as PropagationPolicy | undefined;
+    if (!policy && (q.get('orphanDependents') === 'true' || body?.orphanDependents === true))
+      policy = 'Orphan';
+    if (policy && !['Foreground', 'Background', 'Orphan'].includes(policy)) {
+      throw badRequest(
+        `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+      );
+    }
+    return {
+      propagationPolicy: policy,
+      dryRun: q.getAll('dryRun').includes('All') || (body?.dryRun ?? []).includes('All'),
+      preconditions: body?.preconditions,
+      warnings: [],
+    };
+  }
+
+  private list(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): number {
+    const q = url.searchParams;
+    const rv = String(this.api.store.resourceVersion);
+    let items = this.api.list(type, namespace, {
+      labelSelector: q.get('labelSelector'),
+      fieldSelector: q.get('fieldSelector'),
+    });
+    const limit = Number(q.get('limit') ?? 0);
+    let start = 0;
+    const token = q.get('continue');
+    if (token) {
+      try {
+        start = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { start: number }).start;
+      } catch {
+        throw badRequest('the provided continue parameter is not valid');
+      }
+    }
+    let next: string | undefined;
+    if (limit > 0 && start + limit < items.length)
+      next = Buffer.from(JSON.stringify({ start: start + limit })).toString('base64');
+    items = limit > 0 ? items.slice(start, start + limit) : items.slice(start);
+    if (wantsTable(String(req.headers.accept ?? ''))) {
+      const table = toTable(type, items, rv);
+      return this.reply(
+        res,
+        200,
+        next ? { ...table, metadata: { ...table.metadata, continue: next } } : table,
+      );
+    }
+    return this.reply(res, 200, {
+      kind: `${type.kind}List`,
+      apiVersion: apiVersionOf(type),
+      metadata: { resourceVersion: rv, ...(next ? { continue: next } : {}) },
+      items: items.map(stripForList),
+    });
+  }
+
+  private watch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    type: ResourceType,
+    namespace: string | undefined,
+  ): number {
+    const q = url.searchParams;
+    const store = this.api.store;
+    const gk = groupKind(type.group, type.kind);
+    const labels = parseLabelSelector(q.get('labelSelector'));
+    const fields = parseFieldSelector(q.get('fieldSelector'));
+    const ns = type.namespaced ? namespace : undefined;
+    const matches = (o: Obj | undefined) =>
+      !!o &&
+      (ns === undefined || o.metadata.namespace === ns) &&
+      (!labels || labels(o.metadata.labels ?? {})) &&
+      (!fields || fields(o));
+    const table = wantsTable(String(req.headers.accept ?? ''));
+    let first = true;
+
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Transfer-Encoding': 'chunked',
+      'Cache-Control': 'no-cache',
+    });
+    res.flushHeaders();
+    this.openStreams.add(res);
+
+    const write = (eventType: string, obj: Obj) => {
+      const presented = this.api.present(type, obj);
+      const object = table
+        ? toTable(type, [presented], String(obj.metadata.resourceVersion), first)
+        : presented;
+      first = false;
+      res.write(JSON.stringify({ type: eventType, object }) + '\n');
+    };
+    const translate = (e: StoreEvent) => {
+      const now = matches(e.object);
+      const before = e.type === 'MODIFIED' && matches(e.previous);
+      if (e.type === 'DELETED') {
+        if (matches(e.previous ?? e.object)) write('DELETED', e.object);
+      } else if (e.type === 'ADDED') {
+        if (now) write('ADDED', e.object);
+      } else if (now && before) write('MODIFIED', e.object);
+      else if (now && !before) write('ADDED', e.object);
+      else if (!now && before) write('DELETED', e.object);
+    };
+
+    const rvParam = q.get('resourceVersion');
+    let unsubscribe: () => void = () => {};
+    const timers: NodeJS.Timeout[] = [];
+    const stop = () => {
+      unsubscribe();
+      for (const t of timers) (clearTimeout(t), clearInterval(t));
+      this.openStreams.delete(res);
+      if (!res.writableEnded) res.end();
+    };
+    req.on('close', stop);
+    res.on('error', stop);
+
+    if (rvParam && rvParam !== '0') {
+      const since = Number(rvParam);
+      const replay = Number.isFinite(since) ? store.eventsSince(since, gk) : undefined;
+      if (!replay) {
+        const err = gone(`too old resource version: ${rvParam} (${store.oldestResumableRv})`);
+        res.write(JSON.stringify({ type: 'ERROR', object: err.toStatus() }) + '\n');
+        stop();
+        return 200;
+      }
+      for (const e of replay) translate(e);
+    } else {
+      for (const obj of this.api.list(type, namespace, {
+        labelSelector: q.get('labelSelector'),
+        fieldSelector: q.get('fieldSelector'),
+      })) {
+        write('ADDED', this.api.tryGet(type, obj.metadata.namespace, obj.metadata.name) ?? obj);
+      }
+    }
+    unsubscribe = store.subscribe((e) => {
+      if (e.gk === gk) translate(e);
+    });
+
+    if (q.get('allowWatchBookmarks') === 'true') {
+      const every = this.options.bookmarkIntervalMs ?? 5000;
+      const timer = setInterval(() => {
+        const bookmark = {
+          kind: type.kind,
+          apiVersion: apiVersionOf(type),
+          metadata: { resourceVersion: String(store.resourceVersion) },
+        };
+        res.write(JSON.stringify({ type: 'BOOKMARK', object: bookmark }) + '\n');
+      }, every);
+      timers.push(timer);
+    }
+    const timeoutSeconds = Number(q.get('timeoutSeconds') ?? 0);
+    if (timeoutSeconds > 0) timers.push(setTimeout(stop, timeoutSeconds * 1000));
+    const cut = this.options.faults.settings.watchCutMs;
+    if (cut > 0) timers.push(setTimeout(stop, cut));
+    return 200;
+  }
+
+  private podLog(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    namespace: string,
+    pod: string,
+  ): number {
+    const q = url.searchParams;
+    const previous = q.get('previous') === 'true';
+    const { lines, running, container } = this.options.logs.read(
+      namespace,
+      pod,
+      q.get('container') ?? undefined,
+      previous,
+    );
+    const timestamps = q.get('timestamps') === 'true';
+    const format = (l: LogLine) => (timestamps ? `${l.time} ${l.text}\n` : `${l.text}\n`);
+    let selected = lines;
+    const sinceSeconds = Number(q.get('sinceSeconds') ?? 0);
+    if (sinceSeconds > 0)
+      selected = selected.filter((l) => Date.parse(l.time) >= Date.now() - sinceSeconds * 1000);
+    const tail = q.get('tailLines');
+    if (tail !== null && Number(tail) >= 0)
+      selected = Number(tail) === 0 ? [] : selected.slice(-Number(tail));
+    let text = selected.map(format).join('');
+    const limitBytes = Number(q.get('limitBytes') ?? 0);
+    if (limitBytes > 0) text = Buffer.from(text).subarray(0, limitBytes).toString('utf8');
+    const follow = q.get('follow') === 'true' && running && !previous;
+    if (!follow) {
+      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+      return 200;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders();
+    if (text) res.write(text);
+    this.openStreams.add(res);
+    const stopFollow = this.options.logs.follow(
+      namespace,
+      pod,
+      container,
+      (line) => res.write(format(line)),
+      () => {
+        this.openStreams.delete(res);
+        res.end();
+      },
+    );
+    req.on('close', () => {
+      stopFollow();
+      this.openStreams.delete(res);
+    });
+    return 200;
+  }
+}
+
+export { notFound };

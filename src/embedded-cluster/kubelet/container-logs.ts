@@ -1,0 +1,134 @@
+/** Container logs as the kubelet keeps them: per container, the current run and the previous one. */
+import { ApiError, badRequest, notFound } from '../api/status-errors.js';
+import type { LogLine, PodLogs } from '../api/http-server.js';
+
+interface ContainerLog {
+  current: LogLine[];
+  previous?: LogLine[];
+  running: boolean;
+  /** Why it cannot be read yet (waiting to start). */
+  waitingReason?: string;
+  listeners: Set<{ onLine: (l: LogLine) => void; onEnd: () => void }>;
+}
+
+interface PodLogRecord {
+  containers: Map<string, ContainerLog>;
+  /** Containers in spec order, init containers first. */
+  order: string[];
+  main: string[];
+}
+
+const MAX_LINES = 10_000;
+
+export class ContainerLogs implements PodLogs {
+  private readonly pods = new Map<string, PodLogRecord>();
+
+  private key(namespace: string, pod: string): string {
+    return `${namespace}/${pod}`;
+  }
+
+  register(namespace: string, pod: string, init: string[], main: string[]): void {
+    const containers = new Map<string, ContainerLog>();
+    for (const name of [...init, ...main])
+      containers.set(name, {
+        current: [],
+        running: false,
+        waitingReason: 'ContainerCreating',
+        listeners: new Set(),
+      });
+    this.pods.set(this.key(namespace, pod), { containers, order: [...init, ...main], main });
+  }
+
+  forget(namespace: string, pod: string): void {
+    const record = this.pods.get(this.key(namespace, pod));
+    if (!record) return;
+    for (const c of record.containers.values()) for (const l of c.listeners) l.onEnd();
+    this.pods.delete(this.key(namespace, pod));
+  }
+
+  private container(namespace: string, pod: string, name: string): ContainerLog | undefined {
+    return this.pods.get(this.key(namespace, pod))?.containers.get(name);
+  }
+
+  /** A new run of a container: the old lines become `previous`. */
+  start(namespace: string, pod: string, name: string): void {
+    const c = this.container(namespace, pod, name);
+    if (!c) return;
+    if (c.current.length || c.previous) c.previous = c.current;
+    c.current = [];
+    c.running = true;
+    c.waitingReason = undefined;
+  }
+
+  waiting(namespace: string, pod: string, name: string, reason: string): void {
+    const c = this.container(namespace, pod, name);
+    if (c && !c.running) c.waitingReason = reason;
+  }
+
+  append(namespace: string, pod: string, name: string, text: string): LogLine | undefined {
+    const c = this.container(namespace, pod, name);
+    if (!c) return undefined;
+    const line = { time: new Date().toISOString(), text };
+    c.current.push(line);
+    if (c.current.length > MAX_LINES) c.current.splice(0, c.current.length - MAX_LINES);
+    for (const l of c.listeners) l.onLine(line);
+    return line;
+  }
+
+  stop(namespace: string, pod: string, name: string): void {
+    const c = this.container(namespace, pod, name);
+    if (!c) return;
+    c.running = false;
+    for (const l of [...c.listeners]) l.onEnd();
+    c.listeners.clear();
+  }
+
+  tail(namespace: string, pod: string, name: string, lines: number): string[] {
+    return (this.container(namespace, pod, name)?.current ?? []).slice(-lines).map((l) => l.text);
+  }
+
+  read(namespace: string, pod: string, container: string | undefined, previous: boolean) {
+    const record = this.pods.get(this.key(namespace, pod));
+    if (!record) throw notFound('pods', '', pod);
+    let name = container;
+    if (!name) {
+      if (record.main.length !== 1) {
+        throw badRequest(
+          `a container name must be specified for pod ${pod}, choose one of: [${record.main.join(' ')}]`,
+        );
+      }
+      name = record.main[0]!;
+    }
+    const c = record.containers.get(name);
+    if (!c) throw badRequest(`container ${name} is not valid for pod ${pod}`);
+    if (previous) {
+      if (!c.previous) throw badRequest(`previous terminated container "${name}" in pod "${pod}" not found`);
+      return { lines: c.previous, running: false, container: name };
+    }
+    if (!c.running && c.current.length === 0 && c.waitingReason) {
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `container "${name}" in pod "${pod}" is waiting to start: ${c.waitingReason}`,
+      );
+    }
+    return { lines: c.current, running: c.running, container: name };
+  }
+
+  follow(
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (l: LogLine) => void,
+    onEnd: () => void,
+  ): () => void {
+    const c = this.container(namespace, pod, container);
+    if (!c || !c.running) {
+      onEnd();
+      return () => {};
+    }
+    const listener = { onLine, onEnd };
+    c.listeners.add(listener);
+    return () => c.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The API server's validation, as far as it changes what a client sees: required fields, name formats,
+ * workload selectors that must match their templates, and immutable fields (422 "field is immutable").
+ */
+import type { StatusCause } from './api/status-errors.js';
+import type { Obj } from './object-store.js';
+import type { ResourceType } from './resource-types.js';
+
+type Rec = Record<string, unknown>;
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function get(obj: unknown, path: string): unknown {
+  let cur = obj;
+  for (const p of path.split('.')) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Rec)[p];
+  }
+  return cur;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function goMap(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (Object.values(v as Rec).some((x) => typeof x === 'object' && x !== null)) return JSON.stringify(v);
+  return `map[string]string{${Object.entries(v as Rec)
+    .map(([k, x]) => `"${k}":"${String(x)}"`)
+    .join(', ')}}`;
+}
+
+function nameCauses(type: ResourceType, name: string): StatusCause[] {
+  const gk = `${type.group}/${type.kind}`;
+  if (gk === '/Namespace' || gk === '/Service') {
+    const re = gk === '/Service' ? DNS1035 : LABEL;
+    if (name.length > 63 || !re.test(name)) {
+      return [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.name',
+          message: `Invalid value: "${name}": a ${gk === '/Service' ? 'DNS-1035' : 'lowercase RFC 1123'} label must consist of lower case alphanumeric characters or '-', ${gk === '/Service' ? 'start with an alphabetic character, ' : 'start with an alphanumeric character, '}and end with an alphanumeric character`,
+        },
+      ];
+    }
+    return [];
+  }
+  if (type.group === 'rbac.authorization.k8s.io' || type.fromCrd) {
+    if (name === '.' || name === '..' || /[/%]/.test(name)) {
+      return [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.name',
+          message: `Invalid value: "${name}": may not contain '/' or '%'`,
+        },
+      ];
+    }
+    return [];
+  }
+  if (name.length > 253 || !SUBDOMAIN.test(name)) {
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      },
+    ];
+  }
+  if (gk === 'batch/Job' && name.length > 63) {
+    return [
+      {
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message: `Invalid value: "${name}": must be no more than 63 characters`,
+      },
+    ];
+  }
+  return [];
+}
+
+function podSpecCauses(spec: unknown, prefix: string): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const containers = get(spec, 'containers');
+  if (!Array.isArray(containers) || containers.length === 0) {
+    causes.push({ reason: 'FieldValueRequired', field: `${prefix}.containers`, message: 'Required value' });
+    return causes;
+  }
+  for (const list of ['initContainers', 'containers']) {
+    const items = get(spec, list);
+    if (!Array.isArray(items)) continue;
+    items.forEach((c: Rec, i) => {
+      if (!c?.name)
+        causes.push({
+          reason: 'FieldValueRequired',
+          field: `${prefix}.${list}[${i}].name`,
+          message: 'Required value',
+        });
+      if (!c?.image)
+        causes.push({
+          reason: 'FieldValueRequired',
+          field: `${prefix}.${list}[${i}].image`,
+          message: 'Required value',
+        });
+    });
+  }
+  return causes;
+}
+
+function selectorMatchesTemplate(obj: Obj): StatusCause[] {
+  const selector = get(obj, 'spec.selector') as { matchLabels?: Rec } | undefined;
+  if (!selector) return [{ reason: 'FieldValueRequired', field: 'spec.selector', message: 'Required value' }];
+  const labels = (get(obj, 'spec.template.metadata.labels') ?? {}) as Rec;
+  const ok = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  return ok
+    ? []
+    : [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'spec.template.metadata.labels',
+          message: `Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``,
+        },
+      ];
+}
+
+/** Problems with a new or updated object on its own. */
+export function validateObject(type: ResourceType, obj: Obj): StatusCause[] {
+  const causes = nameCauses(type, obj.metadata.name);
+  switch (`${type.group}/${type.kind}`) {
+    case '/Pod':
+      causes.push(...podSpecCauses(obj.spec, 'spec'));
+      break;
+    case 'batch/Job': {
+      causes.push(...podSpecCauses(get(obj, 'spec.template.spec'), 'spec.template.spec'));
+      const rp = get(obj, 'spec.template.spec.restartPolicy');
+      if (rp !== 'Never' && rp !== 'OnFailure') {
+        causes.push({
+          reason: 'FieldValueNotSupported',
+          field: 'spec.template.spec.restartPolicy',
+          message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"`,
+        });
+      }
+      break;
+    }
+    case 'apps/Deployment':
+    case 'apps/ReplicaSet':
+    case 'apps/StatefulSet':
+    case 'apps/DaemonSet':
+      causes.push(...selectorMatchesTemplate(obj));
+      causes.push(...podSpecCauses(get(obj, 'spec.template.spec'), 'spec.template.spec'));
+      break;
+    case '/Service': {
+      const type_ = get(obj, 'spec.type');
+      const ports = get(obj, 'spec.ports');
+      if (
+        type_ !== 'ExternalName' &&
+        get(obj, 'spec.clusterIP') !== 'None' &&
+        (!Array.isArray(ports) || ports.length === 0)
+      ) {
+        causes.push({ reason: 'FieldValueRequired', field: 'spec.ports', message: 'Required value' });
+      }
+      break;
+    }
+    case 'apiextensions.k8s.io/CustomResourceDefinition': {
+      const group = get(obj, 'spec.group');
+      const plural = get(obj, 'spec.names.plural');
+      if (!group)
+        causes.push({ reason: 'FieldValueRequired', field: 'spec.group', message: 'Required value' });
+      if (!plural)
+        causes.push({ reason: 'FieldValueRequired', field: 'spec.names.plural', message: 'Required value' });
+      if (!get(obj, 'spec.names.kind'))
+        causes.push({ reason: 'FieldValueRequired', field: 'spec.names.kind', message: 'Required value' });
+      if (group && plural && obj.metadata.name !== `${String(plural)}.${String(group)}`) {
+        causes.push({
+          reason: 'FieldValueInvalid',
+          field: 'metadata.name',
+          message: `Invalid value: "${obj.metadata.name}": must be spec.names.plural+"."+spec.group`,
+        });
+      }
+      const versions = get(obj, 'spec.versions');
+      if (!Array.isArray(versions) || versions.length === 0) {
+        causes.push({ reason: 'FieldValueRequired', field: 'spec.versions', message: 'Required value' });
+      }
+      break;
+    }
+  }
+  return causes;
+}
+
+function immutable(field: string, value: unknown): StatusCause {
+  const shown = typeof value === 'object' ? goMap(value) : JSON.stringify(value);
+  return { reason: 'FieldValueInvalid', field, message: `Invalid value: ${shown}: field is immutable` };
+}
+
+const POD_MUTABLE = new Set([
+  'containers',
+  'initContainers',
+  'activeDeadlineSeconds',
+  'tolerations',
+  'terminationGracePeriodSeconds',
+]);
+
+/** Fields that may not change once the object exists. */
+export function validateUpdate(type: ResourceType, previous: Obj, next: Obj): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const check = (path: string) => {
+    if (!same(get(previous, path), get(next, path))) causes.push(immutable(path, get(next, path)));
+  };
+  switch (`${type.group}/${type.kind}`) {
+    case 'batch/Job':
+      check('spec.selector');
+      check('spec.template');
+      check('spec.completionMode');
+      break;
+    case 'apps/Deployment':
+    case 'apps/ReplicaSet':
+    case 'apps/StatefulSet':
+    case 'apps/DaemonSet':
+      check('spec.selector');
+      break;
+    case '/Service':
+      if (get(previous, 'spec.clusterIP') && get(next, 'spec.clusterIP') !== undefined)
+        check('spec.clusterIP');
+      break;
+    case '/Pod': {
+      // Only images (and a few scheduling knobs) may change on a running pod.
+      const rest = (o: Obj) => {
+        const spec = { ...((o.spec as Rec) ?? {}) };
+        for (const k of POD_MUTABLE) delete spec[k];
+        return spec;
+      };
+      const withoutImages = (list: unknown) =>
+        Array.isArray(list) ? (list as Rec[]).map((c) => ({ ...c, image: undefined })) : list;
+      const changed =
+        !same(rest(previous), rest(next)) ||
+        !same(withoutImages(get(previous, 'spec.containers')), withoutImages(get(next, 'spec.containers'))) ||
+        !same(
+          withoutImages(get(previous, 'spec.initContainers')),
+          withoutImages(get(next, 'spec.initContainers')),
+        );
+      if (changed) {
+        causes.push({
+          reason: 'FieldValueForbidden',
+          field: 'spec',
+          message:
+            'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+        });
+      }
+      break;
+    }
+    case '/ConfigMap':
+    case '/Secret':
+      if (previous.immutable === true) {
+        for (const f of ['data', 'binaryData', 'stringData']) {
+          if (!same(previous[f], next[f])) {
+            causes.push({
+              reason: 'FieldValueForbidden',
+              field: f,
+              message: 'Forbidden: field is immutable when `immutable` is set',
+            });
+          }
+        }
+      }
+      break;
+    case '/PersistentVolumeClaim': {
+      const strip = (o: Obj) => {
+        const s = structuredClone((o.spec as Rec) ?? {});
+        delete (s.resources as Rec | undefined)?.requests;
+        delete s.volumeName;
+        return s;
+      };
+      if (!same(strip(previous), strip(next))) {
+        causes.push({
+          reason: 'FieldValueForbidden',
+          field: 'spec',
+          message:
+            'Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+        });
+      }
+      break;
+    }
+  }
+  return causes;
+}
