@@ -5159,7 +5159,7 @@ class ClusterHttpServer {
         const stop = () => {
             unsubscribe();
             for (const t of timers)
-                (clearTimeout(t), clearInterval(t));
+                clearInterval(t);
             this.openStreams.delete(res);
             if (!res.writableEnded)
                 res.end();
@@ -5913,6 +5913,9 @@ function serverSideApply(args) {
         if (path[path.length - 1] === '.')
             continue;
         const wanted = valueAt(config, path);
+        // An empty map owns nothing below it, so it cannot conflict with fields others own inside it.
+        if (json_merge_patch_isPlainObject(wanted))
+            continue;
         const current = valueAt(live, path);
         if (sameValue(wanted, current))
             continue;
@@ -6912,9 +6915,13 @@ class SimClock {
     now() {
         return new Date();
     }
-    /** RFC 3339 with seconds, as metadata timestamps are written. */
+    /**
+     * RFC 3339 with milliseconds. Real clusters write whole seconds; here durations are scaled (20 times
+     * faster in tests), so a second's rounding would become twenty simulated seconds of error in every
+     * deadline and back-off the controllers compute from these timestamps.
+     */
     timestamp(date = this.now()) {
-        return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        return date.toISOString();
     }
     /** Simulated milliseconds elapsed since a wall-clock timestamp. */
     simulatedSince(timestamp) {
@@ -8124,6 +8131,7 @@ class PodRuntime {
             }
             status.lastState = { terminated: result };
             status.restartCount++;
+            this.kubelet.logs.keepAsPrevious(this.namespace, this.name, status.name);
             status.state = {
                 waiting: {
                     reason: 'CrashLoopBackOff',
@@ -9518,16 +9526,20 @@ class ContainerLogs {
     container(namespace, pod, name) {
         return this.pods.get(this.key(namespace, pod))?.containers.get(name);
     }
-    /** A new run of a container: the old lines become `previous`. */
+    /** A new run of a container starts with an empty log. */
     start(namespace, pod, name) {
         const c = this.container(namespace, pod, name);
         if (!c)
             return;
-        if (c.current.length || c.previous)
-            c.previous = c.current;
         c.current = [];
         c.running = true;
         c.waitingReason = undefined;
+    }
+    /** The container died and will restart: its log is `--previous` from now on (it stays current until the restart). */
+    keepAsPrevious(namespace, pod, name) {
+        const c = this.container(namespace, pod, name);
+        if (c)
+            c.previous = c.current;
     }
     waiting(namespace, pod, name, reason) {
         const c = this.container(namespace, pod, name);

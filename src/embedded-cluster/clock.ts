@@ -32,9 +32,13 @@ export class SimClock {
     return new Date();
   }
 
-  /** RFC 3339 with seconds, as metadata timestamps are written. */
+  /**
+   * RFC 3339 with milliseconds. Real clusters write whole seconds; here durations are scaled (20 times
+   * faster in tests), so a second's rounding would become twenty simulated seconds of error in every
+   * deadline and back-off the controllers compute from these timestamps.
+   */
   timestamp(date = this.now()): string {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return date.toISOString();
   }
 
   /** Simulated milliseconds elapsed since a wall-clock timestamp. */

@@ -562,7 +562,7 @@ export class ClusterHttpServer {
     const timers: NodeJS.Timeout[] = [];
     const stop = () => {
       unsubscribe();
-      for (const t of timers) (clearTimeout(t), clearInterval(t));
+      for (const t of timers) clearInterval(t);
       this.openStreams.delete(res);
       if (!res.writableEnded) res.end();
     };

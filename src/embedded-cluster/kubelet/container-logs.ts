@@ -50,14 +50,19 @@ export class ContainerLogs implements PodLogs {
     return this.pods.get(this.key(namespace, pod))?.containers.get(name);
   }
 
-  /** A new run of a container: the old lines become `previous`. */
+  /** A new run of a container starts with an empty log. */
   start(namespace: string, pod: string, name: string): void {
     const c = this.container(namespace, pod, name);
     if (!c) return;
-    if (c.current.length || c.previous) c.previous = c.current;
     c.current = [];
     c.running = true;
     c.waitingReason = undefined;
+  }
+
+  /** The container died and will restart: its log is `--previous` from now on (it stays current until the restart). */
+  keepAsPrevious(namespace: string, pod: string, name: string): void {
+    const c = this.container(namespace, pod, name);
+    if (c) c.previous = c.current;
   }
 
   waiting(namespace: string, pod: string, name: string, reason: string): void {

@@ -732,6 +732,7 @@ class PodRuntime {
       }
       status.lastState = { terminated: result };
       status.restartCount++;
+      this.kubelet.logs.keepAsPrevious(this.namespace, this.name, status.name);
       status.state = {
         waiting: {
           reason: 'CrashLoopBackOff',

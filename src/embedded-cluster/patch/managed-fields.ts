@@ -121,6 +121,8 @@ export function serverSideApply(
   for (const path of appliedLeaves) {
     if (path[path.length - 1] === '.') continue;
     const wanted = valueAt(config, path);
+    // An empty map owns nothing below it, so it cannot conflict with fields others own inside it.
+    if (isPlainObject(wanted)) continue;
     const current = valueAt(live, path);
     if (sameValue(wanted, current)) continue;
     for (const other of others) {
