@@ -87,12 +87,10 @@ describe('hook-sync cluster', () => {
     expect(existsSync(kubeconfig)).toBe(true);
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(kubeconfig);
-    await kc
-      .makeApiClient(k8s.CoreV1Api)
-      .createNamespacedConfigMap({
-        namespace: 'default',
-        body: { metadata: { name: 'survives' }, data: { k: 'v' } },
-      });
+    await kc.makeApiClient(k8s.CoreV1Api).createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'survives' }, data: { k: 'v' } },
+    });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(readFileSync(state, 'utf8')).toContain('survives');
