@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(909);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(525);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(604);
 
 
@@ -47,7 +47,7 @@ class UsageError extends Error {
 
 /***/ }),
 
-/***/ 909:
+/***/ 525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10033,6 +10033,774 @@ async function clusterCommand(argv, io, signals = process) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/duration.ts
+/** Durations as users write them in inputs and annotations: `90s`, `10m`, `1h30m`, `500ms`, or seconds. */
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Milliseconds, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * UNITS[p[2]], 0));
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+    const h = Math.floor(m / 60);
+    return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+}
+
+;// CONCATENATED MODULE: ./src/health/object-fields.ts
+function field(obj, path) {
+    let cur = obj;
+    for (const part of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null || Array.isArray(cur))
+            return undefined;
+        cur = cur[part];
+    }
+    return cur;
+}
+function object_fields_num(obj, path, fallback = 0) {
+    const v = field(obj, path);
+    return typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : fallback;
+}
+function object_fields_str(obj, path) {
+    const v = field(obj, path);
+    return typeof v === 'string' ? v : '';
+}
+function list(obj, path) {
+    const v = field(obj, path);
+    return Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null) : [];
+}
+function conditions(obj) {
+    return list(obj, 'status.conditions').map((c) => ({
+        type: String(c.type ?? ''),
+        status: String(c.status ?? ''),
+        reason: String(c.reason ?? ''),
+        message: String(c.message ?? ''),
+        lastTransitionTime: String(c.lastTransitionTime ?? ''),
+    }));
+}
+function object_fields_condition(obj, type) {
+    return conditions(obj).find((c) => c.type === type);
+}
+function nameOf(obj) {
+    return object_fields_str(obj, 'metadata.name');
+}
+function groupOfObject(obj) {
+    const apiVersion = object_fields_str(obj, 'apiVersion');
+    const slash = apiVersion.indexOf('/');
+    return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+;// CONCATENATED MODULE: ./src/health/fail-fast.ts
+/**
+ * Fail-fast diagnosis: hooks and workloads that can never finish without someone changing something
+ * (an image that cannot be pulled, a ConfigMap that does not exist, a pod no node can take, pods a Job's
+ * controller is not allowed to create, a container that keeps crashing) are failed after a grace period,
+ * with the reason in the message, instead of hanging until a timeout. Argo CD waits forever here.
+ *
+ * Pure: the caller passes the pods, the events and the current time; "since when" comes from event and
+ * condition timestamps, or from the caller's own first sighting when those are missing.
+ */
+
+
+const DEFAULT_GRACE = {
+    imagePull: 60_000,
+    invalidImage: 0,
+    containerConfig: 30_000,
+    mount: 60_000,
+    unschedulable: 60_000,
+    failedCreate: 30_000,
+    crashLoop: 60_000,
+};
+/** `hook-sync.io/fail-fast-after: 30s` (every grace period) or `off`, on a hook or a workload. */
+const FAIL_FAST_ANNOTATION = 'hook-sync.io/fail-fast-after';
+/** Grace periods for an object: defaults, overridden by options, overridden by its annotation. */
+function gracePeriodsFor(obj, overrides = {}) {
+    const annotation = field(obj, `metadata.annotations`);
+    const raw = annotation?.[FAIL_FAST_ANNOTATION];
+    const merged = { ...DEFAULT_GRACE, ...overrides };
+    if (typeof raw !== 'string')
+        return merged;
+    if (raw.trim() === 'off')
+        return 'off';
+    const ms = parseDuration(raw);
+    if (ms === undefined)
+        return merged;
+    return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'invalidImage' ? 0 : ms]));
+}
+function time(value) {
+    if (typeof value !== 'string' || !value)
+        return undefined;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? undefined : t;
+}
+function eventsAbout(events, uid, match) {
+    return events.filter((e) => typeof e === 'object' && e !== null && field(e, 'involvedObject.uid') === uid && match(e));
+}
+function earliest(...times) {
+    const known = times.filter((t) => t !== undefined);
+    return known.length ? Math.min(...known) : undefined;
+}
+function firstEventTime(events) {
+    return earliest(...events.map((e) => time(e.firstTimestamp) ??
+        time(e.eventTime) ??
+        time(e.lastTimestamp) ??
+        time(field(e, 'metadata.creationTimestamp'))));
+}
+function podProblems(pod, input, grace, workload) {
+    const problems = [];
+    const uid = object_fields_str(pod, 'metadata.uid');
+    const podName = object_fields_str(pod, 'metadata.name');
+    const podCreated = time(field(pod, 'metadata.creationTimestamp')) ?? input.now;
+    const seen = (key) => input.firstSeen?.(`${uid}/${key}`);
+    const scheduled = list(pod, 'status.conditions').find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+        const events = eventsAbout(input.events, uid, (e) => e.reason === 'FailedScheduling');
+        problems.push({
+            reason: 'Unschedulable',
+            message: `pod ${podName} cannot be scheduled: ${String(scheduled.message ?? 'no node fits it')}`,
+            since: earliest(time(scheduled.lastTransitionTime), firstEventTime(events), seen('Unschedulable')) ??
+                podCreated,
+            grace: grace.unschedulable,
+        });
+    }
+    for (const c of [...list(pod, 'status.initContainerStatuses'), ...list(pod, 'status.containerStatuses')]) {
+        const name = String(c.name);
+        const waiting = c.state?.waiting;
+        const reason = String(waiting?.reason ?? '');
+        const detail = String(waiting?.message ?? '');
+        if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') {
+            const events = eventsAbout(input.events, uid, (e) => (e.reason === 'Failed' || e.reason === 'BackOff') && /pull/i.test(String(e.message)));
+            const pullError = events.find((e) => String(e.message).startsWith('Failed to pull image'));
+            problems.push({
+                reason,
+                message: `container "${name}" cannot pull image "${String(c.image)}": ${pullError ? String(pullError.message).replace(/^Failed to pull image "[^"]*": /, '') : detail || reason}`,
+                since: earliest(firstEventTime(events), seen(`${name}/ImagePull`)) ?? input.now,
+                grace: grace.imagePull,
+            });
+        }
+        else if (reason === 'InvalidImageName') {
+            problems.push({
+                reason,
+                message: `container "${name}" has an invalid image name "${String(c.image)}": ${detail}`,
+                since: seen(`${name}/${reason}`) ?? input.now,
+                grace: grace.invalidImage,
+            });
+        }
+        else if (reason === 'CreateContainerConfigError') {
+            const events = eventsAbout(input.events, uid, (e) => e.reason === 'Failed' && String(e.message).startsWith('Error:'));
+            problems.push({
+                reason,
+                message: `container "${name}" cannot start: ${detail || 'its configuration references something missing'}`,
+                since: earliest(firstEventTime(events), seen(`${name}/${reason}`)) ?? input.now,
+                grace: grace.containerConfig,
+            });
+        }
+        else if (workload && reason === 'CrashLoopBackOff') {
+            const events = eventsAbout(input.events, uid, (e) => e.reason === 'BackOff' && String(e.message).startsWith('Back-off restarting'));
+            const last = c.lastState?.terminated;
+            const why = last
+                ? last.message
+                    ? String(last.message)
+                    : last.reason === 'OOMKilled'
+                        ? 'OOMKilled'
+                        : `exit code ${String(last.exitCode)}`
+                : 'it keeps exiting';
+            problems.push({
+                reason,
+                message: `container "${name}" of pod ${podName} is crash-looping (${String(c.restartCount ?? 0)} restarts, last: ${why})`,
+                since: earliest(firstEventTime(events), seen(`${name}/${reason}`), time(last?.finishedAt)) ?? input.now,
+                grace: grace.crashLoop,
+            });
+        }
+    }
+    const mounts = eventsAbout(input.events, uid, (e) => e.reason === 'FailedMount');
+    const started = [...list(pod, 'status.containerStatuses')].some((c) => c.state?.running || c.state?.terminated);
+    if (mounts.length && !started) {
+        const last = mounts[mounts.length - 1];
+        problems.push({
+            reason: 'FailedMount',
+            message: `pod ${podName}: ${String(last.message)}`,
+            since: firstEventTime(mounts) ?? input.now,
+            grace: grace.mount,
+        });
+    }
+    return problems;
+}
+function ownerProblems(obj, input, grace) {
+    const uid = object_fields_str(obj, 'metadata.uid');
+    const refused = eventsAbout(input.events, uid, (e) => e.reason === 'FailedCreate');
+    if (!refused.length)
+        return [];
+    const last = refused[refused.length - 1];
+    return [
+        {
+            reason: 'FailedCreate',
+            message: `${object_fields_str(obj, 'kind')} ${object_fields_str(obj, 'metadata.name')} cannot create pods: ${String(last.message)}`,
+            since: firstEventTime(refused) ?? input.now,
+            grace: grace.failedCreate,
+        },
+    ];
+}
+function fail_fast_diagnose(input) {
+    const grace = gracePeriodsFor(input.object, input.grace);
+    if (grace === 'off')
+        return { pending: [] };
+    const kind = object_fields_str(input.object, 'kind');
+    const workload = kind !== 'Job' && kind !== 'Pod' && kind !== 'Workflow';
+    const problems = [
+        ...ownerProblems(input.object, input, grace),
+        ...input.pods
+            .filter((p) => !field(p, 'metadata.deletionTimestamp'))
+            .flatMap((p) => podProblems(p, input, grace, workload)),
+    ];
+    const pending = [];
+    let failed;
+    for (const p of problems.sort((a, b) => a.since + a.grace - (b.since + b.grace))) {
+        const failsAt = p.since + p.grace;
+        const d = { reason: p.reason, message: p.message, since: p.since };
+        if (input.now >= failsAt)
+            failed ??= {
+                ...d,
+                message: `${p.message} (for ${formatDuration(input.now - p.since)}; hook-sync fails this after ${formatDuration(p.grace)})`,
+            };
+        else
+            pending.push({ ...d, failsAt });
+    }
+    return failed ? { failed, pending } : { pending };
+}
+
+;// CONCATENATED MODULE: ./src/health/health.ts
+/** Worst first, as Argo CD aggregates application health. */
+const SEVERITY = (/* unused pure expression or super */ null && ([
+    'Healthy',
+    'Suspended',
+    'Progressing',
+    'Missing',
+    'Degraded',
+    'Unknown',
+]));
+function isWorse(a, b) {
+    return SEVERITY.indexOf(a) > SEVERITY.indexOf(b);
+}
+function healthy(message = '') {
+    return { status: 'Healthy', message };
+}
+function progressing(message, reason) {
+    return { status: 'Progressing', message, ...(reason ? { reason } : {}) };
+}
+function degraded(message, reason) {
+    return { status: 'Degraded', message, ...(reason ? { reason } : {}) };
+}
+function suspended(message, reason) {
+    return { status: 'Suspended', message, ...(reason ? { reason } : {}) };
+}
+function unknown(message) {
+    return { status: 'Unknown', message };
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/api-extensions.ts
+/** Health of the kinds that extend the API: CustomResourceDefinitions and APIServices. */
+
+
+function customResourceDefinitionHealth(obj) {
+    if (field(obj, 'metadata.deletionTimestamp'))
+        return progressing('CRD is terminating');
+    if (conditions(obj).length === 0)
+        return progressing('Status conditions not found');
+    const names = object_fields_condition(obj, 'NamesAccepted');
+    if (names?.status === 'False')
+        return degraded(names.message || 'CRD names were not accepted', names.reason || 'NamesNotAccepted');
+    const nonStructural = object_fields_condition(obj, 'NonStructuralSchema');
+    if (nonStructural?.status === 'True')
+        return degraded(nonStructural.message || 'the CRD schema is not structural', 'NonStructuralSchema');
+    const established = object_fields_condition(obj, 'Established');
+    if (established?.status === 'True')
+        return healthy('CRD is established');
+    if (established?.reason === 'Installing')
+        return progressing('CRD is being installed');
+    return degraded(established?.message || 'CRD is not established', established?.reason || 'NotEstablished');
+}
+function apiServiceHealth(obj) {
+    const available = object_fields_condition(obj, 'Available');
+    if (!available)
+        return progressing('Waiting to be processed');
+    if (available.status === 'True')
+        return healthy(available.message);
+    return progressing(`${available.reason ? `${available.reason}: ` : ''}${available.message || 'not available yet'}`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/argo-workflow.ts
+/** Argo Workflows: `status.phase` says it all. */
+
+
+function workflowHealth(obj) {
+    const phase = object_fields_str(obj, 'status.phase');
+    const message = object_fields_str(obj, 'status.message');
+    switch (phase) {
+        case '':
+        case 'Pending':
+        case 'Running':
+            return progressing(message || `workflow ${phase ? phase.toLowerCase() : 'not started'}`);
+        case 'Succeeded':
+            return healthy(message || 'workflow succeeded');
+        case 'Failed':
+        case 'Error':
+            return degraded(message || `workflow ${phase.toLowerCase()}`, phase);
+        default:
+            return unknown(message || `unknown workflow phase "${phase}"`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/autoscaling.ts
+/** HorizontalPodAutoscaler health: degraded when it cannot read its target's scale or its metrics. */
+
+
+const DEGRADED = {
+    AbleToScale: ['FailedGetScale', 'FailedUpdateScale'],
+    ScalingActive: [
+        'FailedGetResourceMetric',
+        'FailedGetContainerResourceMetric',
+        'FailedGetObjectMetric',
+        'FailedGetPodsMetric',
+        'FailedGetExternalMetric',
+        'FailedComputeMetricsReplicas',
+        'InvalidSelector',
+    ],
+};
+function horizontalPodAutoscalerHealth(obj) {
+    const conds = conditions(obj);
+    const bad = conds.find((c) => DEGRADED[c.type]?.includes(c.reason));
+    if (bad)
+        return degraded(bad.message || bad.reason, bad.reason);
+    const ok = conds.find((c) => (c.type === 'AbleToScale' || c.type === 'ScalingLimited') && c.status === 'True');
+    if (ok)
+        return healthy(ok.message);
+    return progressing('Waiting to Autoscale');
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/daemonset.ts
+/** DaemonSet health: generation observed, every scheduled pod updated and available. */
+
+
+function daemonSetHealth(obj) {
+    const name = nameOf(obj);
+    if (object_fields_num(obj, 'metadata.generation', 0) > object_fields_num(obj, 'status.observedGeneration', 0)) {
+        return progressing('Waiting for rollout to finish: observed daemon set generation less than desired generation');
+    }
+    if (object_fields_str(obj, 'spec.updateStrategy.type') === 'OnDelete')
+        return healthy(`daemon set "${name}" uses OnDelete updates`);
+    const desired = object_fields_num(obj, 'status.desiredNumberScheduled');
+    const updated = object_fields_num(obj, 'status.updatedNumberScheduled');
+    const available = object_fields_num(obj, 'status.numberAvailable');
+    if (updated < desired)
+        return progressing(`Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`);
+    if (available < desired)
+        return progressing(`Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...`);
+    return healthy(`daemon set "${name}" successfully rolled out`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/deployment.ts
+/** Deployment health, as `kubectl rollout status` and Argo CD judge it. */
+
+
+function deploymentHealth(obj) {
+    const name = nameOf(obj);
+    if (field(obj, 'spec.paused') === true)
+        return suspended(`Deployment "${name}" is paused`, 'DeploymentPaused');
+    const generation = object_fields_num(obj, 'metadata.generation', 0);
+    const observed = object_fields_num(obj, 'status.observedGeneration', 0);
+    if (generation > observed) {
+        return progressing(`Waiting for rollout to finish: observed deployment generation ${observed} is less than desired generation ${generation}`);
+    }
+    const progressingCond = object_fields_condition(obj, 'Progressing');
+    if (progressingCond?.reason === 'ProgressDeadlineExceeded') {
+        return degraded(`Deployment "${name}" exceeded its progress deadline`, 'ProgressDeadlineExceeded');
+    }
+    const desired = object_fields_num(obj, 'spec.replicas', 1);
+    const updated = object_fields_num(obj, 'status.updatedReplicas');
+    const replicas = object_fields_num(obj, 'status.replicas');
+    const available = object_fields_num(obj, 'status.availableReplicas');
+    if (updated < desired) {
+        return progressing(`Waiting for rollout to finish: ${updated} out of ${desired} new replicas have been updated...`);
+    }
+    if (replicas > updated) {
+        return progressing(`Waiting for rollout to finish: ${replicas - updated} old replicas are pending termination...`);
+    }
+    if (available < updated) {
+        return progressing(`Waiting for rollout to finish: ${available} of ${updated} updated replicas are available...`);
+    }
+    return healthy(`Deployment "${name}" successfully rolled out (${available}/${desired} available)`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/job.ts
+/**
+ * Job health from its conditions. A Job that was resumed (Suspended=False) is not "complete": Argo CD gets
+ * that wrong and reports it Healthy; we report it running.
+ */
+
+
+function jobHealth(obj) {
+    const conds = conditions(obj).filter((c) => c.status === 'True');
+    const failed = conds.find((c) => c.type === 'Failed') ?? conds.find((c) => c.type === 'FailureTarget');
+    if (failed)
+        return degraded(failed.message || `Job failed: ${failed.reason}`, failed.reason || 'Failed');
+    const complete = conds.find((c) => c.type === 'Complete') ?? conds.find((c) => c.type === 'SuccessCriteriaMet');
+    if (complete)
+        return healthy(complete.message || 'Job completed');
+    const suspend = conds.find((c) => c.type === 'Suspended');
+    if (suspend)
+        return suspended(suspend.message || 'Job suspended', suspend.reason || 'JobSuspended');
+    const active = object_fields_num(obj, 'status.active');
+    const succeeded = object_fields_num(obj, 'status.succeeded');
+    const failedPods = object_fields_num(obj, 'status.failed');
+    const completions = object_fields_num(obj, 'spec.completions', 1);
+    const parts = [`${succeeded}/${completions} completed`];
+    if (active)
+        parts.push(`${active} running`);
+    if (failedPods)
+        parts.push(`${failedPods} failed (backoffLimit ${object_fields_num(obj, 'spec.backoffLimit', 6)})`);
+    return progressing(`Job running: ${parts.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/networking.ts
+/** Services of type LoadBalancer and Ingresses are ready once an address is published. */
+
+
+function addresses(obj) {
+    return list(obj, 'status.loadBalancer.ingress')
+        .map((i) => String(i.ip ?? i.hostname ?? ''))
+        .filter(Boolean);
+}
+function serviceHealth(obj) {
+    if (object_fields_str(obj, 'spec.type') !== 'LoadBalancer')
+        return healthy();
+    const ips = addresses(obj);
+    if (ips.length === 0)
+        return progressing('Waiting for the load balancer to assign an external address');
+    return healthy(`load balancer at ${ips.join(', ')}`);
+}
+function ingressHealth(obj) {
+    const ips = addresses(obj);
+    if (ips.length === 0)
+        return progressing('Waiting for the ingress controller to publish an address');
+    return healthy(`address ${ips.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/pod.ts
+/**
+ * Pod health. Pods that restart forever (restartPolicy Always) are Degraded as soon as a container is stuck
+ * (Err…, …Error, …BackOff). Finite pods (Never, OnFailure: hooks, Job pods) are never failed for a waiting
+ * state here — an image may still appear — the fail-fast diagnosis decides that with a grace period.
+ */
+
+
+function isStuck(reason) {
+    return reason.startsWith('Err') || reason.endsWith('Error') || reason.endsWith('BackOff');
+}
+function terminatedMessage(c) {
+    const t = c.state?.terminated;
+    if (!t)
+        return '';
+    const name = String(c.name);
+    const message = typeof t.message === 'string' ? t.message.trim() : '';
+    if (message)
+        return `container "${name}": ${message}`;
+    if (t.reason === 'OOMKilled')
+        return `container "${name}" was OOMKilled (out of memory)`;
+    if (typeof t.exitCode === 'number' && t.exitCode !== 0)
+        return `container "${name}" failed with exit code ${t.exitCode}`;
+    return '';
+}
+function isReady(pod) {
+    return list(pod, 'status.conditions').some((c) => c.type === 'Ready' && c.status === 'True');
+}
+function podHealth(pod) {
+    const restartPolicy = object_fields_str(pod, 'spec.restartPolicy') || 'Always';
+    const statuses = list(pod, 'status.containerStatuses');
+    const initStatuses = list(pod, 'status.initContainerStatuses');
+    const podMessage = object_fields_str(pod, 'status.message');
+    if (restartPolicy === 'Always') {
+        const stuck = [...initStatuses, ...statuses]
+            .map((c) => ({
+            name: String(c.name),
+            waiting: c.state?.waiting,
+        }))
+            .filter((c) => c.waiting && isStuck(String(c.waiting.reason ?? '')));
+        if (stuck.length > 0) {
+            return degraded(stuck
+                .map((c) => `container "${c.name}" is ${String(c.waiting.reason)}${c.waiting.message ? `: ${String(c.waiting.message)}` : ''}`)
+                .join('; '), String(stuck[0].waiting.reason));
+        }
+    }
+    switch (object_fields_str(pod, 'status.phase')) {
+        case 'Pending':
+        case '': {
+            const scheduled = list(pod, 'status.conditions').find((c) => c.type === 'PodScheduled');
+            if (scheduled?.status === 'False')
+                return progressing(`not scheduled: ${String(scheduled.message ?? scheduled.reason ?? '')}`, String(scheduled.reason ?? ''));
+            const waiting = [...initStatuses, ...statuses]
+                .map((c) => c.state?.waiting)
+                .find((w) => w?.reason);
+            return progressing(podMessage ||
+                (waiting
+                    ? `waiting: ${String(waiting.reason)}${waiting.message ? ` (${String(waiting.message)})` : ''}`
+                    : 'Pending'));
+        }
+        case 'Succeeded':
+            return healthy(podMessage || 'all containers completed successfully');
+        case 'Failed': {
+            if (podMessage)
+                return degraded(podMessage, object_fields_str(pod, 'status.reason') || undefined);
+            for (const c of [...initStatuses, ...statuses]) {
+                const message = terminatedMessage(c);
+                if (message)
+                    return degraded(message, String(c.state.terminated.reason ?? 'Error'));
+            }
+            return degraded('the pod failed', object_fields_str(pod, 'status.reason') || undefined);
+        }
+        case 'Running': {
+            if (restartPolicy !== 'Always')
+                return progressing(podMessage || 'running');
+            if (isReady(pod))
+                return healthy(podMessage || 'running and ready');
+            const restarted = statuses.find((c) => c.lastState?.terminated);
+            if (restarted) {
+                const last = terminatedMessage({ name: restarted.name, state: restarted.lastState });
+                return degraded(podMessage || last || `container "${String(restarted.name)}" restarted and is not ready`, 'Restarting');
+            }
+            return progressing(podMessage || 'running, not ready yet');
+        }
+        default:
+            return unknown(podMessage || `unknown pod phase "${object_fields_str(pod, 'status.phase')}"`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/replicaset.ts
+/** ReplicaSet health: ReplicaFailure makes it Degraded; otherwise it waits for available replicas. */
+
+
+function replicaSetHealth(obj) {
+    if (object_fields_num(obj, 'metadata.generation', 0) > object_fields_num(obj, 'status.observedGeneration', 0)) {
+        return progressing('Waiting for rollout to finish: observed replica set generation less than desired generation');
+    }
+    const failure = object_fields_condition(obj, 'ReplicaFailure');
+    if (failure?.status === 'True')
+        return degraded(failure.message || 'the replica set cannot create its pods', failure.reason || 'ReplicaFailure');
+    const desired = object_fields_num(obj, 'spec.replicas', 1);
+    const available = object_fields_num(obj, 'status.availableReplicas');
+    if (available < desired)
+        return progressing(`Waiting for rollout to finish: ${available} out of ${desired} new replicas are available...`);
+    return healthy(`${available}/${desired} replicas available`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/statefulset.ts
+/** StatefulSet health: generation observed, replicas ready, the rolling update (with partition) done. */
+
+
+function statefulSetHealth(obj) {
+    const name = nameOf(obj);
+    const observed = object_fields_num(obj, 'status.observedGeneration', 0);
+    if (observed === 0 || object_fields_num(obj, 'metadata.generation', 0) > observed) {
+        return progressing('Waiting for statefulset spec update to be observed...');
+    }
+    const desired = object_fields_num(obj, 'spec.replicas', 1);
+    const ready = object_fields_num(obj, 'status.readyReplicas');
+    if (ready < desired)
+        return progressing(`Waiting for ${desired - ready} pods to be ready...`);
+    const strategy = object_fields_str(obj, 'spec.updateStrategy.type') || 'RollingUpdate';
+    if (strategy === 'OnDelete')
+        return healthy(`statefulset "${name}" uses OnDelete updates: ${ready} pods ready`);
+    const partition = field(obj, 'spec.updateStrategy.rollingUpdate.partition');
+    if (strategy === 'RollingUpdate' && typeof partition === 'number' && partition > 0) {
+        const updated = object_fields_num(obj, 'status.updatedReplicas');
+        const target = desired - partition;
+        if (updated < target)
+            return progressing(`Waiting for partitioned roll out to finish: ${updated} out of ${target} new pods have been updated...`);
+        return healthy(`partitioned roll out complete: ${updated} new pods have been updated...`);
+    }
+    const current = object_fields_str(obj, 'status.currentRevision');
+    const update = object_fields_str(obj, 'status.updateRevision');
+    if (update && current !== update) {
+        return progressing(`waiting for statefulset rolling update to complete ${object_fields_num(obj, 'status.updatedReplicas')} pods at revision ${update}...`);
+    }
+    return healthy(`statefulset rolling update complete ${object_fields_num(obj, 'status.currentReplicas', ready)} pods at revision ${current || update}...`);
+}
+
+;// CONCATENATED MODULE: ./src/health/checks/storage.ts
+/** A PersistentVolumeClaim is ready once Bound; Lost is beyond repair. */
+
+
+function persistentVolumeClaimHealth(obj) {
+    const phase = object_fields_str(obj, 'status.phase');
+    switch (phase) {
+        case 'Bound':
+            return healthy(`bound to volume ${object_fields_str(obj, 'spec.volumeName') || '(unnamed)'}`);
+        case 'Pending':
+            return progressing(object_fields_str(obj, 'spec.storageClassName')
+                ? `waiting for a volume of class "${object_fields_str(obj, 'spec.storageClassName')}" to be bound`
+                : 'waiting for a volume to be bound');
+        case 'Lost':
+            return degraded('the claim lost its volume', 'ClaimLost');
+        default:
+            return unknown(phase ? `unknown claim phase "${phase}"` : 'the claim has no status yet');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/health/resource-health.ts
+/**
+ * Which check judges which kind, and the rules that apply before any check: an object being deleted is
+ * "Pending deletion"; a custom resource whose controller has not observed its latest generation is still
+ * Progressing (the stale-status trap behind PostSync hooks firing early).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const CHECKS = {
+    'apps/Deployment': deploymentHealth,
+    'apps/StatefulSet': statefulSetHealth,
+    'apps/DaemonSet': daemonSetHealth,
+    'apps/ReplicaSet': replicaSetHealth,
+    '/Pod': podHealth,
+    'batch/Job': jobHealth,
+    '/Service': serviceHealth,
+    'networking.k8s.io/Ingress': ingressHealth,
+    'extensions/Ingress': ingressHealth,
+    '/PersistentVolumeClaim': persistentVolumeClaimHealth,
+    'autoscaling/HorizontalPodAutoscaler': horizontalPodAutoscalerHealth,
+    'apiregistration.k8s.io/APIService': apiServiceHealth,
+    'apiextensions.k8s.io/CustomResourceDefinition': customResourceDefinitionHealth,
+    'argoproj.io/Workflow': workflowHealth,
+};
+function hasHealthCheck(group, kind) {
+    return `${group}/${kind}` in CHECKS;
+}
+/**
+ * The health of a live object, or undefined when its kind has no health check (it counts as healthy once
+ * it exists).
+ */
+function resource_health_assessHealth(obj, options = {}) {
+    const group = groupOfObject(obj);
+    const kind = object_fields_str(obj, 'kind');
+    if (field(obj, 'metadata.deletionTimestamp') && !options.hook)
+        return progressing('Pending deletion');
+    const check = CHECKS[`${group}/${kind}`];
+    if (check)
+        return check(obj);
+    const observed = field(obj, 'status.observedGeneration');
+    const generation = object_fields_num(obj, 'metadata.generation', 0);
+    if (typeof observed === 'number' && generation > observed) {
+        return progressing(`waiting for the controller to observe generation ${generation} (it has seen ${observed})`);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/health/hook-outcome.ts
+
+
+function fromHealth(h) {
+    switch (h.status) {
+        case 'Healthy':
+            return { state: 'Succeeded', message: h.message };
+        case 'Degraded':
+        case 'Unknown':
+            // Unknown fails a hook (a resource would wait): a hook that cannot be judged must not pass.
+            return { state: 'Failed', message: h.message, ...(h.reason ? { reason: h.reason } : {}) };
+        default:
+            return { state: 'Running', message: h.message, ...(h.reason ? { reason: h.reason } : {}) };
+    }
+}
+function hook_outcome_hookOutcome(obj) {
+    const health = assessHealth(obj, { hook: true });
+    if (!health)
+        return { state: 'Succeeded', message: `${str(obj, 'kind')}/${str(obj, 'metadata.name')} created` };
+    return fromHealth(health);
+}
+
+;// CONCATENATED MODULE: ./src/health/judge.ts
+/**
+ * Judgements with context: a resource's or hook's own status, made sharper by its pods and events (the
+ * fail-fast diagnosis). This is what the sync engine asks and what `hook-sync health` prints.
+ */
+
+
+
+
+function judgeResource(obj, seen) {
+    const health = resource_health_assessHealth(obj);
+    if (!seen || !health || health.status === 'Healthy' || health.status === 'Degraded')
+        return { health, diagnosis: { pending: [] } };
+    const diagnosis = fail_fast_diagnose({ object: obj, ...seen });
+    if (diagnosis.failed)
+        return { health: degraded(diagnosis.failed.message, diagnosis.failed.reason), diagnosis };
+    return { health, diagnosis };
+}
+function judgeHook(obj, seen) {
+    const outcome = hookOutcome(obj);
+    if (!seen || outcome.state !== 'Running')
+        return { outcome, diagnosis: { pending: [] } };
+    const diagnosis = diagnose({ object: obj, ...seen });
+    if (diagnosis.failed)
+        return {
+            outcome: { state: 'Failed', message: diagnosis.failed.message, reason: diagnosis.failed.reason },
+            diagnosis,
+        };
+    return { outcome, diagnosis };
+}
+
+;// CONCATENATED MODULE: ./src/health/related-objects.ts
+/** Which pods belong to a hook or workload, among objects at hand (a `kubectl get -o yaml` dump, a watch cache). */
+
+function owners(obj) {
+    const refs = field(obj, 'metadata.ownerReferences');
+    return Array.isArray(refs) ? refs.map((r) => String(r.uid)) : [];
+}
+function matchesSelector(pod, selector) {
+    const labels = (field(pod, 'metadata.labels') ?? {});
+    const matchLabels = (field(selector, 'matchLabels') ?? {});
+    const entries = Object.entries(matchLabels);
+    return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+/** Pods of a Job, Pod, ReplicaSet, StatefulSet, DaemonSet or Deployment (through its ReplicaSets or selector). */
+function podsOf(obj, objects) {
+    const kind = object_fields_str(obj, 'kind');
+    const uid = object_fields_str(obj, 'metadata.uid');
+    const namespace = object_fields_str(obj, 'metadata.namespace');
+    const pods = objects.filter((o) => object_fields_str(o, 'kind') === 'Pod' && object_fields_str(o, 'metadata.namespace') === namespace);
+    if (kind === 'Pod')
+        return [obj];
+    if (kind === 'Deployment') {
+        const replicaSets = objects
+            .filter((o) => object_fields_str(o, 'kind') === 'ReplicaSet' && owners(o).includes(uid))
+            .map((rs) => object_fields_str(rs, 'metadata.uid'));
+        const owned = pods.filter((p) => owners(p).some((o) => replicaSets.includes(o)));
+        return owned.length ? owned : pods.filter((p) => matchesSelector(p, field(obj, 'spec.selector')));
+    }
+    const owned = pods.filter((p) => owners(p).includes(uid));
+    return owned.length ? owned : pods.filter((p) => matchesSelector(p, field(obj, 'spec.selector')));
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -10448,6 +11216,93 @@ async function loadManifests(inputs, options = {}) {
         manifests.push(...parseManifestText(text, display, diagnostics));
     }
     return { manifests, diagnostics, files: shown };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/health.ts
+/** `hook-sync health <files…>`: why hook-sync thinks an object is (not) ready, from `kubectl get -o yaml`. */
+
+
+
+
+
+
+
+
+
+const HEALTH_USAGE = `Usage: hook-sync health <files…> [--json] [--now RFC3339]
+
+Judges live objects as hook-sync does during a sync. Give it what kubectl prints:
+
+  kubectl get deployment,replicaset,pod,event -n shop -o yaml > state.yaml
+  hook-sync health state.yaml
+
+Pods and Events in the same input sharpen the verdict: an image that cannot be pulled, a missing
+ConfigMap or a crash loop makes a workload Degraded once it has lasted past its grace period.
+
+Options:
+  --json        print one JSON array of {"kind","name","namespace","status","message"}
+  --now TIME    judge as of this time (default: now), for reproducible answers
+`;
+async function healthCommand(argv, io) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            json: { type: 'boolean', default: false },
+            now: { type: 'string' },
+            help: { type: 'boolean', short: 'h', default: false },
+        },
+    });
+    if (values.help) {
+        io.stdout(HEALTH_USAGE);
+        return cli_io/* EXIT */.dc.ok;
+    }
+    if (positionals.length === 0)
+        throw new cli_io/* UsageError */.eb('health needs at least one file (kubectl get … -o yaml output)');
+    const now = values.now ? Date.parse(values.now) : Date.now();
+    if (Number.isNaN(now))
+        throw new cli_io/* UsageError */.eb(`--now must be a time such as 2026-01-02T03:04:05Z, not "${values.now}"`);
+    const diagnostics = [];
+    const objects = [];
+    for (const file of positionals) {
+        let text;
+        try {
+            text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(io.cwd, file), 'utf8');
+        }
+        catch (err) {
+            diagnostics.push({
+                severity: 'error',
+                code: 'unreadable-file',
+                message: `cannot read ${file}: ${err.message}`,
+            });
+            continue;
+        }
+        objects.push(...parseManifestText(text, file, diagnostics).map((m) => m.object));
+    }
+    if (diagnostics.some((d) => d.severity === 'error'))
+        throw new InvalidInputError(diagnostics);
+    const events = objects.filter((o) => object_fields_str(o, 'kind') === 'Event');
+    const lines = objects
+        .filter((o) => object_fields_str(o, 'kind') !== 'Event')
+        .map((o) => {
+        const { health } = judgeResource(o, { pods: podsOf(o, objects), events, now });
+        return {
+            kind: object_fields_str(o, 'kind'),
+            name: object_fields_str(o, 'metadata.name'),
+            namespace: object_fields_str(o, 'metadata.namespace'),
+            status: health?.status ?? 'Healthy',
+            message: health
+                ? health.message
+                : `no health check for ${object_fields_str(o, 'kind')}: counted healthy once it exists`,
+        };
+    });
+    if (values.json)
+        io.stdout(JSON.stringify(lines, null, 2) + '\n');
+    else
+        for (const l of lines)
+            io.stdout(`${l.kind}/${l.name}: ${l.status}${l.message ? ` — ${l.message}` : ''}\n`);
+    return cli_io/* EXIT */.dc.ok;
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/annotations.ts
@@ -11455,16 +12310,19 @@ async function planCommand(argv, io) {
 
 
 
+
 const USAGE = `Usage: hook-sync <command> [options]
 
 Commands:
   plan <paths…>    show what a sync would do, in order, without a cluster
+  health <files…>  judge live objects (kubectl get -o yaml output) as a sync would
   cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
 
 Run "hook-sync <command> --help" for a command's options.
 `;
 const COMMANDS = {
     plan: { run: planCommand, usage: PLAN_USAGE },
+    health: { run: healthCommand, usage: HEALTH_USAGE },
     cluster: { run: (argv, io) => clusterCommand(argv, io), usage: CLUSTER_USAGE },
 };
 async function main(argv, io) {

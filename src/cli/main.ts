@@ -1,6 +1,7 @@
 /** The `hook-sync` command: dispatches to a sub-command and maps outcomes to exit codes. */
 import { InvalidInputError, formatDiagnostic } from '../diagnostics.js';
 import { CLUSTER_USAGE, clusterCommand } from './commands/cluster.js';
+import { HEALTH_USAGE, healthCommand } from './commands/health.js';
 import { PLAN_USAGE, planCommand } from './commands/plan.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -8,6 +9,7 @@ const USAGE = `Usage: hook-sync <command> [options]
 
 Commands:
   plan <paths…>    show what a sync would do, in order, without a cluster
+  health <files…>  judge live objects (kubectl get -o yaml output) as a sync would
   cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
 
 Run "hook-sync <command> --help" for a command's options.
@@ -17,6 +19,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: PLAN_USAGE },
+  health: { run: healthCommand, usage: HEALTH_USAGE },
   cluster: { run: (argv, io) => clusterCommand(argv, io), usage: CLUSTER_USAGE },
 };
 

@@ -1,0 +1,93 @@
+/** `hook-sync health <files…>`: why hook-sync thinks an object is (not) ready, from `kubectl get -o yaml`. */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InvalidInputError, type Diagnostic } from '../../diagnostics.js';
+import { judgeResource } from '../../health/judge.js';
+import { str } from '../../health/object-fields.js';
+import { podsOf } from '../../health/related-objects.js';
+import { parseManifestText } from '../../manifests/load-manifests.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import path from 'node:path';
+
+export const HEALTH_USAGE = `Usage: hook-sync health <files…> [--json] [--now RFC3339]
+
+Judges live objects as hook-sync does during a sync. Give it what kubectl prints:
+
+  kubectl get deployment,replicaset,pod,event -n shop -o yaml > state.yaml
+  hook-sync health state.yaml
+
+Pods and Events in the same input sharpen the verdict: an image that cannot be pulled, a missing
+ConfigMap or a crash loop makes a workload Degraded once it has lasted past its grace period.
+
+Options:
+  --json        print one JSON array of {"kind","name","namespace","status","message"}
+  --now TIME    judge as of this time (default: now), for reproducible answers
+`;
+
+export interface HealthLine {
+  kind: string;
+  name: string;
+  namespace: string;
+  status: string;
+  message: string;
+}
+
+export async function healthCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(HEALTH_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0)
+    throw new UsageError('health needs at least one file (kubectl get … -o yaml output)');
+  const now = values.now ? Date.parse(values.now) : Date.now();
+  if (Number.isNaN(now))
+    throw new UsageError(`--now must be a time such as 2026-01-02T03:04:05Z, not "${values.now}"`);
+
+  const diagnostics: Diagnostic[] = [];
+  const objects: unknown[] = [];
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(io.cwd, file), 'utf8');
+    } catch (err) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'unreadable-file',
+        message: `cannot read ${file}: ${(err as Error).message}`,
+      });
+      continue;
+    }
+    objects.push(...parseManifestText(text, file, diagnostics).map((m) => m.object));
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) throw new InvalidInputError(diagnostics);
+  const events = objects.filter((o) => str(o, 'kind') === 'Event');
+  const lines: HealthLine[] = objects
+    .filter((o) => str(o, 'kind') !== 'Event')
+    .map((o) => {
+      const { health } = judgeResource(o, { pods: podsOf(o, objects), events, now });
+      return {
+        kind: str(o, 'kind'),
+        name: str(o, 'metadata.name'),
+        namespace: str(o, 'metadata.namespace'),
+        status: health?.status ?? 'Healthy',
+        message: health
+          ? health.message
+          : `no health check for ${str(o, 'kind')}: counted healthy once it exists`,
+      };
+    });
+  if (values.json) io.stdout(JSON.stringify(lines, null, 2) + '\n');
+  else
+    for (const l of lines)
+      io.stdout(`${l.kind}/${l.name}: ${l.status}${l.message ? ` — ${l.message}` : ''}\n`);
+  return EXIT.ok;
+}
