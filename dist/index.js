@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(375);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6179:
+/***/ 375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31392,7 +31392,7 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Annotations as strings only; validation reports non-string values separately. */
-function stringAnnotations(obj) {
+function kube_object_stringAnnotations(obj) {
     const raw = obj.metadata?.annotations;
     const out = {};
     if (!isRecord(raw))
@@ -35775,6 +35775,222 @@ function parseWave(annotations) {
     return { wave: 0, problems: [] };
 }
 
+;// CONCATENATED MODULE: ./src/duration.ts
+/** Durations as users write them in inputs and annotations: `90s`, `10m`, `1h30m`, `500ms`, or seconds. */
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** Milliseconds, or undefined when the text is not a duration. */
+function duration_parseDuration(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed)
+        return undefined;
+    return Math.round(parts.reduce((total, p) => total + Number(p[1]) * UNITS[p[2]], 0));
+}
+function duration_formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s}s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+    const h = Math.floor(m / 60);
+    return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+}
+
+;// CONCATENATED MODULE: ./src/health/fail-fast.ts
+/**
+ * Fail-fast diagnosis: hooks and workloads that can never finish without someone changing something
+ * (an image that cannot be pulled, a ConfigMap that does not exist, a pod no node can take, pods a Job's
+ * controller is not allowed to create, a container that keeps crashing) are failed after a grace period,
+ * with the reason in the message, instead of hanging until a timeout. Argo CD waits forever here.
+ *
+ * Pure: the caller passes the pods, the events and the current time; "since when" comes from event and
+ * condition timestamps, or from the caller's own first sighting when those are missing.
+ */
+
+
+const DEFAULT_GRACE = {
+    imagePull: 60_000,
+    invalidImage: 0,
+    containerConfig: 30_000,
+    mount: 60_000,
+    unschedulable: 60_000,
+    failedCreate: 30_000,
+    crashLoop: 60_000,
+};
+/** `hook-sync.io/fail-fast-after: 30s` (every grace period) or `off`, on a hook or a workload. */
+const FAIL_FAST_ANNOTATION = 'hook-sync.io/fail-fast-after';
+/** Grace periods for an object: defaults, overridden by options, overridden by its annotation. */
+function gracePeriodsFor(obj, overrides = {}) {
+    const annotation = field(obj, `metadata.annotations`);
+    const raw = annotation?.[FAIL_FAST_ANNOTATION];
+    const merged = { ...DEFAULT_GRACE, ...overrides };
+    if (typeof raw !== 'string')
+        return merged;
+    if (raw.trim() === 'off')
+        return 'off';
+    const ms = parseDuration(raw);
+    if (ms === undefined)
+        return merged;
+    return Object.fromEntries(Object.keys(merged).map((k) => [k, k === 'invalidImage' ? 0 : ms]));
+}
+function time(value) {
+    if (typeof value !== 'string' || !value)
+        return undefined;
+    const t = Date.parse(value);
+    return Number.isNaN(t) ? undefined : t;
+}
+function eventsAbout(events, uid, match) {
+    return events.filter((e) => typeof e === 'object' && e !== null && field(e, 'involvedObject.uid') === uid && match(e));
+}
+function earliest(...times) {
+    const known = times.filter((t) => t !== undefined);
+    return known.length ? Math.min(...known) : undefined;
+}
+function firstEventTime(events) {
+    return earliest(...events.map((e) => time(e.firstTimestamp) ??
+        time(e.eventTime) ??
+        time(e.lastTimestamp) ??
+        time(field(e, 'metadata.creationTimestamp'))));
+}
+function podProblems(pod, input, grace, workload) {
+    const problems = [];
+    const uid = str(pod, 'metadata.uid');
+    const podName = str(pod, 'metadata.name');
+    const podCreated = time(field(pod, 'metadata.creationTimestamp')) ?? input.now;
+    const seen = (key) => input.firstSeen?.(`${uid}/${key}`);
+    const scheduled = list(pod, 'status.conditions').find((c) => c.type === 'PodScheduled');
+    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
+        const events = eventsAbout(input.events, uid, (e) => e.reason === 'FailedScheduling');
+        problems.push({
+            reason: 'Unschedulable',
+            message: `pod ${podName} cannot be scheduled: ${String(scheduled.message ?? 'no node fits it')}`,
+            since: earliest(time(scheduled.lastTransitionTime), firstEventTime(events), seen('Unschedulable')) ??
+                podCreated,
+            grace: grace.unschedulable,
+        });
+    }
+    for (const c of [...list(pod, 'status.initContainerStatuses'), ...list(pod, 'status.containerStatuses')]) {
+        const name = String(c.name);
+        const waiting = c.state?.waiting;
+        const reason = String(waiting?.reason ?? '');
+        const detail = String(waiting?.message ?? '');
+        if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff') {
+            const events = eventsAbout(input.events, uid, (e) => (e.reason === 'Failed' || e.reason === 'BackOff') && /pull/i.test(String(e.message)));
+            const pullError = events.find((e) => String(e.message).startsWith('Failed to pull image'));
+            problems.push({
+                reason,
+                message: `container "${name}" cannot pull image "${String(c.image)}": ${pullError ? String(pullError.message).replace(/^Failed to pull image "[^"]*": /, '') : detail || reason}`,
+                since: earliest(firstEventTime(events), seen(`${name}/ImagePull`)) ?? input.now,
+                grace: grace.imagePull,
+            });
+        }
+        else if (reason === 'InvalidImageName') {
+            problems.push({
+                reason,
+                message: `container "${name}" has an invalid image name "${String(c.image)}": ${detail}`,
+                since: seen(`${name}/${reason}`) ?? input.now,
+                grace: grace.invalidImage,
+            });
+        }
+        else if (reason === 'CreateContainerConfigError') {
+            const events = eventsAbout(input.events, uid, (e) => e.reason === 'Failed' && String(e.message).startsWith('Error:'));
+            problems.push({
+                reason,
+                message: `container "${name}" cannot start: ${detail || 'its configuration references something missing'}`,
+                since: earliest(firstEventTime(events), seen(`${name}/${reason}`)) ?? input.now,
+                grace: grace.containerConfig,
+            });
+        }
+        else if (workload && reason === 'CrashLoopBackOff') {
+            const events = eventsAbout(input.events, uid, (e) => e.reason === 'BackOff' && String(e.message).startsWith('Back-off restarting'));
+            const last = c.lastState?.terminated;
+            const why = last
+                ? last.message
+                    ? String(last.message)
+                    : last.reason === 'OOMKilled'
+                        ? 'OOMKilled'
+                        : `exit code ${String(last.exitCode)}`
+                : 'it keeps exiting';
+            problems.push({
+                reason,
+                message: `container "${name}" of pod ${podName} is crash-looping (${String(c.restartCount ?? 0)} restarts, last: ${why})`,
+                since: earliest(firstEventTime(events), seen(`${name}/${reason}`), time(last?.finishedAt)) ?? input.now,
+                grace: grace.crashLoop,
+            });
+        }
+    }
+    const mounts = eventsAbout(input.events, uid, (e) => e.reason === 'FailedMount');
+    const started = [...list(pod, 'status.containerStatuses')].some((c) => c.state?.running || c.state?.terminated);
+    if (mounts.length && !started) {
+        const last = mounts[mounts.length - 1];
+        problems.push({
+            reason: 'FailedMount',
+            message: `pod ${podName}: ${String(last.message)}`,
+            since: firstEventTime(mounts) ?? input.now,
+            grace: grace.mount,
+        });
+    }
+    return problems;
+}
+function ownerProblems(obj, input, grace) {
+    const uid = str(obj, 'metadata.uid');
+    const refused = eventsAbout(input.events, uid, (e) => e.reason === 'FailedCreate');
+    if (!refused.length)
+        return [];
+    const last = refused[refused.length - 1];
+    return [
+        {
+            reason: 'FailedCreate',
+            message: `${str(obj, 'kind')} ${str(obj, 'metadata.name')} cannot create pods: ${String(last.message)}`,
+            since: firstEventTime(refused) ?? input.now,
+            grace: grace.failedCreate,
+        },
+    ];
+}
+function diagnose(input) {
+    const grace = gracePeriodsFor(input.object, input.grace);
+    if (grace === 'off')
+        return { pending: [] };
+    const kind = str(input.object, 'kind');
+    const workload = kind !== 'Job' && kind !== 'Pod' && kind !== 'Workflow';
+    const problems = [
+        ...ownerProblems(input.object, input, grace),
+        ...input.pods
+            .filter((p) => !field(p, 'metadata.deletionTimestamp'))
+            .flatMap((p) => podProblems(p, input, grace, workload)),
+    ];
+    const pending = [];
+    let failed;
+    for (const p of problems.sort((a, b) => a.since + a.grace - (b.since + b.grace))) {
+        const failsAt = p.since + p.grace;
+        const d = { reason: p.reason, message: p.message, since: p.since };
+        if (input.now >= failsAt)
+            failed ??= {
+                ...d,
+                message: `${p.message} (for ${formatDuration(input.now - p.since)}; hook-sync fails this after ${formatDuration(p.grace)})`,
+            };
+        else
+            pending.push({ ...d, failsAt });
+    }
+    return failed ? { failed, pending } : { pending };
+}
+
+;// CONCATENATED MODULE: ./src/sync/hook-annotations.ts
+/** hook-sync's own annotations on hooks. */
+
+
+/** A hook running longer than this is terminated (deleted), fails the sync, and SyncFail runs. */
+const HOOK_TIMEOUT_ANNOTATION = 'hook-sync.io/timeout';
+function hookTimeoutMs(obj) {
+    const raw = stringAnnotations(obj)[HOOK_TIMEOUT_ANNOTATION];
+    return raw === undefined ? undefined : parseDuration(raw);
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/validate-object.ts
 
 function objectRefOf(manifest) {
@@ -36091,6 +36307,9 @@ class ScopeTable {
 
 
 
+
+
+
 function annotationDiagnostics(manifest, object, problems) {
     return problems.map((p) => ({
         severity: p.severity,
@@ -36134,7 +36353,7 @@ function buildPlan(manifests, options) {
         if (!shape)
             continue;
         const object = objectRefOf(manifest);
-        const annotations = stringAnnotations(manifest.object);
+        const annotations = kube_object_stringAnnotations(manifest.object);
         const hook = classifyHook(annotations);
         diagnostics.push(...annotationDiagnostics(manifest, object, hook.problems));
         if (hook.role.role === 'skip' || hook.role.role === 'dropped')
@@ -36145,6 +36364,21 @@ function buildPlan(manifests, options) {
         diagnostics.push(...annotationDiagnostics(manifest, object, wave.problems));
         diagnostics.push(...annotationDiagnostics(manifest, object, syncOptions.problems));
         const isHook = hook.role.role === 'hook';
+        for (const key of [HOOK_TIMEOUT_ANNOTATION, FAIL_FAST_ANNOTATION]) {
+            const value = annotations[key];
+            if (value === undefined ||
+                (key === FAIL_FAST_ANNOTATION && value.trim() === 'off') ||
+                duration_parseDuration(value) !== undefined)
+                continue;
+            diagnostics.push({
+                severity: 'error',
+                code: 'invalid-duration',
+                message: `${key} must be a duration such as "90s", "5m" or "1h30m", found "${value}"`,
+                hint: key === FAIL_FAST_ANNOTATION ? 'or "off" to wait without failing fast' : undefined,
+                source: manifest.locate(['metadata', 'annotations', key]),
+                object,
+            });
+        }
         if (isHook) {
             diagnostics.push(...annotationDiagnostics(manifest, object, policies.problems));
         }

@@ -158,6 +158,37 @@ describe('buildPlan', () => {
       expect(text[6]).toContain('quote the value: "1"');
     });
 
+    it('refuses hook-sync durations that do not parse, at the annotation', () => {
+      const { diagnostics } = planYaml(
+        obj('Job', 'j', {
+          'argocd.argoproj.io/hook': 'PreSync',
+          'hook-sync.io/timeout': 'forever',
+          'hook-sync.io/fail-fast-after': 'soon',
+        }),
+      );
+      expect(diagnostics.map((d) => [d.code, d.source?.line, d.message])).toEqual([
+        [
+          'invalid-duration',
+          7,
+          'hook-sync.io/timeout must be a duration such as "90s", "5m" or "1h30m", found "forever"',
+        ],
+        [
+          'invalid-duration',
+          8,
+          'hook-sync.io/fail-fast-after must be a duration such as "90s", "5m" or "1h30m", found "soon"',
+        ],
+      ]);
+      expect(
+        planYaml(
+          obj('Job', 'j', {
+            'argocd.argoproj.io/hook': 'PreSync',
+            'hook-sync.io/timeout': '5m',
+            'hook-sync.io/fail-fast-after': 'off',
+          }),
+        ).diagnostics,
+      ).toEqual([]);
+    });
+
     it('refuses generateName on a non-hook', () => {
       const { diagnostics } = planYaml(obj('ConfigMap', 'cm-'));
       expect(diagnostics).toMatchObject([

@@ -9,13 +9,13 @@ describe('hook-sync plan', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('Plan: sync, revision 0123456, namespace default: 7 tasks (3 hooks)');
+    expect(lines[0]).toBe('Plan: sync, revision 0123456, namespace default: 7 tasks (4 hooks)');
     const headings = lines.filter((l) => /^\S/.test(l)).slice(1);
     expect(headings).toEqual(['PreSync', 'Sync', 'PostSync', 'SyncFail']);
     expect(lines).toContain('  wave -1');
     const taskLines = lines.filter((l) => l.startsWith('    '));
     expect(taskLines).toHaveLength(7);
-    expect(taskLines[0]).toMatch(
+    expect(taskLines[1]).toMatch(
       /^ {4}Job\.batch default\/schema-migrate-0123456-presync-1700000000 +hook, delete: HookSucceeded +examples\/app\/migrate\.yaml:2$/,
     );
   });
@@ -28,15 +28,15 @@ describe('hook-sync plan', () => {
     expect(
       doc.tasks.map((t: { phase: string; kind: string; name: string }) => `${t.phase} ${t.kind}/${t.name}`),
     ).toEqual([
+      'PreSync Secret/web-db-credentials',
       'PreSync Job/schema-migrate-0123456-presync-1700000000',
-      'Sync Secret/web-db-credentials',
       'Sync ConfigMap/web-config',
       'Sync Service/web',
       'Sync Deployment/web',
       'PostSync Job/smoke-test-0123456-postsync-1700000000',
       'SyncFail Job/notify-failure-0123456-syncfail-1700000000',
     ]);
-    expect(doc.tasks[0]).toEqual({
+    expect(doc.tasks[1]).toEqual({
       phase: 'PreSync',
       wave: 0,
       group: 'batch',
@@ -59,7 +59,7 @@ describe('hook-sync plan', () => {
     const { stdout } = await runCli(['plan', 'examples/app', '--json', '--started-at', '1'], undefined, {
       GITHUB_SHA: 'feedfacecafebeef',
     });
-    expect(JSON.parse(stdout).tasks[0].name).toBe('schema-migrate-feedfac-presync-1');
+    expect(JSON.parse(stdout).tasks[1].name).toBe('schema-migrate-feedfac-presync-1');
   });
 
   it('exits 2 on invalid input with every error on stderr as file:line, and nothing on stdout', async () => {

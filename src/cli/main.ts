@@ -1,7 +1,9 @@
 /** The `hook-sync` command: dispatches to a sub-command and maps outcomes to exit codes. */
 import { InvalidInputError, formatDiagnostic } from '../diagnostics.js';
 import { CLUSTER_USAGE, clusterCommand } from './commands/cluster.js';
+import { DEMO_USAGE, demoCommand } from './commands/demo.js';
 import { HEALTH_USAGE, healthCommand } from './commands/health.js';
+import { SYNC_USAGE, syncCommand } from './commands/sync.js';
 import { PLAN_USAGE, planCommand } from './commands/plan.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 
@@ -9,6 +11,8 @@ const USAGE = `Usage: hook-sync <command> [options]
 
 Commands:
   plan <paths…>    show what a sync would do, in order, without a cluster
+  sync <paths…>    run the sync against a cluster (PreSync, Sync waves, PostSync, SyncFail)
+  demo [paths…]    sync the examples into the embedded cluster, with live hook logs
   health <files…>  judge live objects (kubectl get -o yaml output) as a sync would
   cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
 
@@ -19,6 +23,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: PLAN_USAGE },
+  sync: { run: (argv, io) => syncCommand(argv, io), usage: SYNC_USAGE },
+  demo: { run: demoCommand, usage: DEMO_USAGE },
   health: { run: healthCommand, usage: HEALTH_USAGE },
   cluster: { run: (argv, io) => clusterCommand(argv, io), usage: CLUSTER_USAGE },
 };

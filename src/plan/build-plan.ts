@@ -11,6 +11,9 @@ import { classifyHook } from '../hooks/hook-types.js';
 import { phasesOf, type Operation } from '../hooks/phase.js';
 import { parseSyncOptions } from '../hooks/sync-options.js';
 import { parseWave } from '../hooks/sync-wave.js';
+import { parseDuration } from '../duration.js';
+import { FAIL_FAST_ANNOTATION } from '../health/fail-fast.js';
+import { HOOK_TIMEOUT_ANNOTATION } from '../sync/hook-annotations.js';
 import { groupOf, identityKey, stringAnnotations, type KubeObject } from '../manifests/kube-object.js';
 import type { Manifest } from '../manifests/load-manifests.js';
 import { objectRefOf, validateShape } from '../manifests/validate-object.js';
@@ -98,6 +101,23 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
     diagnostics.push(...annotationDiagnostics(manifest, object, syncOptions.problems));
 
     const isHook = hook.role.role === 'hook';
+    for (const key of [HOOK_TIMEOUT_ANNOTATION, FAIL_FAST_ANNOTATION]) {
+      const value = annotations[key];
+      if (
+        value === undefined ||
+        (key === FAIL_FAST_ANNOTATION && value.trim() === 'off') ||
+        parseDuration(value) !== undefined
+      )
+        continue;
+      diagnostics.push({
+        severity: 'error',
+        code: 'invalid-duration',
+        message: `${key} must be a duration such as "90s", "5m" or "1h30m", found "${value}"`,
+        hint: key === FAIL_FAST_ANNOTATION ? 'or "off" to wait without failing fast' : undefined,
+        source: manifest.locate(['metadata', 'annotations', key]),
+        object,
+      });
+    }
     if (isHook) {
       diagnostics.push(...annotationDiagnostics(manifest, object, policies.problems));
     } else if (!policies.defaulted) {

@@ -1,0 +1,104 @@
+/**
+ * Loading a kubeconfig (file or text, plain or base64) and choosing its context. Problems are the user's to
+ * fix, so they say which context exists and which does not; nothing here ever prints a credential.
+ */
+import * as k8s from '@kubernetes/client-node';
+import { load } from 'js-yaml';
+
+export class KubeconfigError extends Error {
+  override name = 'KubeconfigError';
+}
+
+export interface LoadedKubeconfig {
+  kc: k8s.KubeConfig;
+  context: string;
+  server: string;
+}
+
+/** Accepts kubeconfig YAML, or the same base64-encoded (as it is often stored in a CI secret). */
+export function decodeKubeconfig(text: string): string {
+  const trimmed = text.trim();
+  if (/^[A-Za-z0-9+/=\s]+$/.test(trimmed) && !trimmed.includes(':')) {
+    const decoded = Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (/apiVersion|clusters|contexts/.test(decoded)) return decoded;
+  }
+  return text;
+}
+
+export function loadKubeconfig(source: { text?: string; file?: string }, context?: string): LoadedKubeconfig {
+  const kc = new k8s.KubeConfig();
+  try {
+    if (source.text !== undefined) {
+      const text = decodeKubeconfig(source.text);
+      const parsed = load(text) as Record<string, unknown> | null;
+      if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.clusters)) {
+        throw new KubeconfigError('the kubeconfig is not valid: it has no "clusters" list');
+      }
+      kc.loadFromString(text);
+    } else if (source.file) kc.loadFromFile(source.file);
+    else kc.loadFromDefault();
+  } catch (err) {
+    if (err instanceof KubeconfigError) throw err;
+    // The parser's message may quote the file; it never holds more than a line, and never the secrets' values.
+    throw new KubeconfigError(
+      `cannot read the kubeconfig${source.file ? ` ${source.file}` : ''}: ${(err as Error).message.split('\n')[0]}`,
+    );
+  }
+  if (context) {
+    if (!kc.getContextObject(context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new KubeconfigError(
+        `the kubeconfig has no context "${context}"; it has: ${known.join(', ') || '(none)'}`,
+      );
+    }
+    kc.setCurrentContext(context);
+  }
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) {
+    throw new KubeconfigError(
+      kc.getContexts().length === 0
+        ? 'the kubeconfig has no contexts'
+        : `the kubeconfig's current context "${kc.getCurrentContext()}" names no cluster; pass a context (${kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ')})`,
+    );
+  }
+  return { kc, context: kc.getCurrentContext(), server: cluster.server };
+}
+
+/**
+ * Every credential in a kubeconfig (tokens, passwords, keys, certificates, exec env values), so they can be
+ * masked in anything hook-sync writes (the action registers them with core.setSecret).
+ */
+export function kubeconfigSecrets(text: string): string[] {
+  const out = new Set<string>();
+  let doc: unknown;
+  try {
+    doc = load(decodeKubeconfig(text));
+  } catch {
+    return [];
+  }
+  const users = (doc as { users?: { user?: Record<string, unknown> }[] } | null)?.users ?? [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string' && v.length >= 4) {
+      out.add(v);
+      // Embedded data is base64; mask the decoded form too.
+      if (/^[A-Za-z0-9+/=]{8,}$/.test(v)) {
+        const decoded = Buffer.from(v, 'base64').toString('utf8');
+        if (decoded.length >= 4 && !/[\uFFFD]/.test(decoded))
+          for (const line of decoded.split('\n')) if (line.trim().length >= 8) out.add(line.trim());
+      }
+    }
+  };
+  for (const { user } of users) {
+    if (!user) continue;
+    for (const key of ['token', 'password', 'client-key-data', 'client-certificate-data', 'username'])
+      add(user[key]);
+    const authProvider = user['auth-provider'] as { config?: Record<string, unknown> } | undefined;
+    for (const v of Object.values(authProvider?.config ?? {})) add(v);
+    const exec = user.exec as { env?: { value?: unknown }[]; args?: unknown[] } | undefined;
+    for (const e of exec?.env ?? []) add(e.value);
+  }
+  return [...out];
+}

@@ -1,0 +1,67 @@
+/** Live progress of a sync as plain text lines (the CLI's stdout; the action wraps them in log groups). */
+import { formatDuration } from '../duration.js';
+import type { HookLogLine } from '../sync/hook-logs.js';
+import type { SyncObserver } from '../sync/sync-operation.js';
+import type { SyncResult, TaskResult } from '../sync/sync-result.js';
+import type { TaskRun } from '../sync/task-run.js';
+
+const MARK: Record<string, string> = {
+  Succeeded: '✓',
+  Failed: '✗',
+  Terminated: '✗',
+  Skipped: '-',
+  Pending: '·',
+};
+
+export function progressPrinter(write: (line: string) => void): SyncObserver {
+  const announced = new WeakSet<TaskRun>();
+  const reported = new WeakSet<TaskRun>();
+  return {
+    wave: (phase, wave, runs) =>
+      write(`== ${phase} wave ${wave} (${runs.length} task${runs.length === 1 ? '' : 's'})`),
+    info: (message) => write(`   ${message}`),
+    hookLog: (l: HookLogLine) => write(`   [${l.hook}] ${l.line}`),
+    task: (run: TaskRun) => {
+      if (run.state === 'Running') {
+        if ((run.message === 'created' || run.message === 'applied') && !announced.has(run)) {
+          announced.add(run);
+          write(`   ${run.describe()} ${run.message}`);
+        }
+        return;
+      }
+      if (!run.done || run.state === 'Skipped' || run.state === 'Pending' || reported.has(run)) return;
+      reported.add(run);
+      const took =
+        run.startedAt && run.finishedAt
+          ? ` in ${formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())}`
+          : '';
+      write(
+        `   ${MARK[run.state] ?? '?'} ${run.describe()} ${run.state}${took}${run.message ? `: ${run.message}` : ''}${run.deleted ? ' (deleted by policy)' : ''}`,
+      );
+    },
+  };
+}
+
+function taskLine(t: TaskResult): string {
+  const obj = `${t.kind}/${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
+  const took =
+    t.startedAt && t.finishedAt ? formatDuration(Date.parse(t.finishedAt) - Date.parse(t.startedAt)) : '';
+  return `  ${MARK[t.status] ?? '?'} ${t.phase.padEnd(8)} ${String(t.wave).padStart(3)}  ${obj}${t.hook ? ' (hook)' : ''}  ${t.status}${took ? ` ${took}` : ''}${t.deleted ? ', deleted' : ''}${t.message ? ` — ${t.message}` : ''}`;
+}
+
+export function renderResultText(result: SyncResult): string {
+  const took = formatDuration(Date.parse(result.finishedAt) - Date.parse(result.startedAt));
+  const lines = [
+    '',
+    `Result: ${result.status} in ${took} — ${result.message}`,
+    ...result.tasks.map(taskLine),
+  ];
+  for (const t of result.tasks.filter(
+    (x) => (x.status === 'Failed' || x.status === 'Terminated') && (x.logs?.length || x.events?.length),
+  )) {
+    lines.push('', `${t.kind}/${t.name}:`);
+    if (t.events?.length) lines.push('  events:', ...t.events.map((e) => `    ${e}`));
+    if (t.logs?.length) lines.push('  last log lines:', ...t.logs.map((l) => `    ${l}`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,11 @@
+/** hook-sync's own annotations on hooks. */
+import { parseDuration } from '../duration.js';
+import { stringAnnotations, type KubeObject } from '../manifests/kube-object.js';
+
+/** A hook running longer than this is terminated (deleted), fails the sync, and SyncFail runs. */
+export const HOOK_TIMEOUT_ANNOTATION = 'hook-sync.io/timeout';
+
+export function hookTimeoutMs(obj: KubeObject): number | undefined {
+  const raw = stringAnnotations(obj)[HOOK_TIMEOUT_ANNOTATION];
+  return raw === undefined ? undefined : parseDuration(raw);
+}

@@ -1,0 +1,46 @@
+/**
+ * Masks secret values in everything hook-sync writes: the values of Secrets in the manifests (a hook that
+ * echoes its DATABASE_PASSWORD must not put it in a PR comment) and any credential registered by the caller.
+ */
+import type { Plan } from '../plan/sync-task.js';
+
+const MASK = '***';
+
+export class Redactor {
+  private readonly values = new Set<string>();
+
+  add(value: string): void {
+    // Very short values would mask ordinary words; Kubernetes' own masking has the same floor.
+    if (value.length >= 4) this.values.add(value);
+  }
+
+  /** Every data and stringData value of the plan's Secrets, decoded. */
+  addSecretsOf(plan: Plan): void {
+    for (const task of plan.tasks) {
+      if (task.group !== '' || task.kind !== 'Secret') continue;
+      const { data, stringData } = task.object as {
+        data?: Record<string, unknown>;
+        stringData?: Record<string, unknown>;
+      };
+      for (const v of Object.values(stringData ?? {})) if (typeof v === 'string') this.addWithLines(v);
+      for (const v of Object.values(data ?? {})) {
+        if (typeof v !== 'string') continue;
+        this.add(v);
+        this.addWithLines(Buffer.from(v, 'base64').toString('utf8'));
+      }
+    }
+  }
+
+  private addWithLines(value: string): void {
+    this.add(value);
+    for (const line of value.split('\n')) this.add(line.trim());
+  }
+
+  redact(text: string): string {
+    let out = text;
+    // Longest first, so a value containing another is masked whole.
+    for (const v of [...this.values].sort((a, b) => b.length - a.length))
+      if (out.includes(v)) out = out.split(v).join(MASK);
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+/** The result document (`--json FILE`, the action's `result` output): a contract, keep its fields. */
+import type { Phase } from '../hooks/phase.js';
+
+export type OperationStatus = 'Succeeded' | 'Failed' | 'Cancelled' | 'Invalid';
+export type TaskStatus = 'Succeeded' | 'Failed' | 'Terminated' | 'Skipped' | 'Pending';
+export type TaskAction = 'apply' | 'create' | 'delete' | 'prune';
+
+export interface TaskResult {
+  phase: Phase;
+  wave: number;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  hook: boolean;
+  action: TaskAction;
+  status: TaskStatus;
+  message: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** The object was removed by a hook delete policy. */
+  deleted: boolean;
+  /** Beyond the contract's fields: where the manifest is, and what a failure report needs. */
+  source: string;
+  reason?: string;
+  /** Last lines of a hook's logs (its containers, prefixed with the container name when several). */
+  logs?: string[];
+  /** Events about a failed hook or resource and its pods: `Warning BackOff: message`. */
+  events?: string[];
+}
+
+export interface SyncResult {
+  status: OperationStatus;
+  message: string;
+  revision: string;
+  startedAt: string;
+  finishedAt: string;
+  /** In the order they were started; tasks never started follow, in plan order. */
+  tasks: TaskResult[];
+}
