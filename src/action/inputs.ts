@@ -1,20 +1,74 @@
-/** The action's inputs, read and checked in one place (like actions/checkout's input-helper). */
+/** The action's inputs, read and checked in one place (as actions/checkout's input-helper does). */
 import * as core from '@actions/core';
+import { parseDuration } from '../duration.js';
+
+export class ActionInputError extends Error {
+  override name = 'ActionInputError';
+}
 
 export interface ActionInputs {
   manifests: string[];
+  /** Kubeconfig text (YAML or base64); never written to disk. */
+  kubeconfig: string;
+  context?: string;
   namespace: string;
-  operation: 'plan' | 'sync';
+  app: string;
+  operation: 'sync' | 'plan';
+  prune: boolean;
+  wait: boolean;
+  timeoutMs: number;
+  githubToken: string;
+  comment: boolean;
+  commentHeader: string;
 }
 
-export function readInputs(): ActionInputs {
+function booleanInput(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', 'yes', '1', 'on'].includes(raw)) return true;
+  if (['false', 'no', '0', 'off'].includes(raw)) return false;
+  throw new ActionInputError(`input "${name}" must be true or false, not "${core.getInput(name)}"`);
+}
+
+export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const manifests = core
-    .getMultilineInput('manifests', { required: true })
+    .getMultilineInput('manifests')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  const operation = core.getInput('operation') || 'sync';
-  if (operation !== 'plan' && operation !== 'sync') {
-    throw new Error(`input "operation" must be "plan" or "sync", not "${operation}"`);
+  if (manifests.length === 0)
+    throw new ActionInputError(
+      'input "manifests" is required: paths, directories or globs of manifests, one per line',
+    );
+  const operation = (core.getInput('operation') || 'sync').trim();
+  if (operation === 'delete')
+    throw new ActionInputError(
+      'operation "delete" is not available yet (it arrives with the application lifecycle); use sync or plan',
+    );
+  if (operation !== 'sync' && operation !== 'plan')
+    throw new ActionInputError(`input "operation" must be sync or plan, not "${operation}"`);
+  const kubeconfig = core.getInput('kubeconfig');
+  if (operation === 'sync' && !kubeconfig.trim()) {
+    throw new ActionInputError(
+      'input "kubeconfig" is required for operation sync: pass a secret holding the kubeconfig YAML (or its base64)',
+    );
   }
-  return { manifests, namespace: core.getInput('namespace') || 'default', operation };
+  const timeoutText = core.getInput('timeout') || '10m';
+  const timeoutMs = parseDuration(timeoutText);
+  if (timeoutMs === undefined || timeoutMs <= 0)
+    throw new ActionInputError(`input "timeout" must be a duration such as 90s or 10m, not "${timeoutText}"`);
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  return {
+    manifests,
+    kubeconfig,
+    context: core.getInput('context').trim() || undefined,
+    namespace: core.getInput('namespace').trim() || 'default',
+    app: core.getInput('app').trim() || repository.split('/')[1] || 'app',
+    operation,
+    prune: booleanInput('prune', false),
+    wait: booleanInput('wait', true),
+    timeoutMs,
+    githubToken: core.getInput('github-token'),
+    comment: booleanInput('comment', true),
+    commentHeader: core.getInput('comment-header').trim(),
+  };
 }

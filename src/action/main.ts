@@ -1,38 +1,249 @@
-/** The GitHub Action face: the same planning code as the CLI, reported through the runner. */
+/**
+ * The GitHub Action face: inputs in; the same plan and engine as the CLI; results out as a job summary, a
+ * sticky PR comment, annotations and outputs. Credentials are registered as secrets before anything is
+ * logged, and every text written is passed through the same redaction.
+ */
 import * as core from '@actions/core';
-import { InvalidInputError, formatDiagnostic } from '../diagnostics.js';
+import * as github from '@actions/github';
+import { readFileSync } from 'node:fs';
+import { ClusterClient } from '../cluster/cluster-client.js';
+import { KubeconfigError, kubeconfigSecrets, loadKubeconfig } from '../cluster/kubeconfig.js';
+import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { loadManifests } from '../manifests/load-manifests.js';
 import { loadPlan } from '../plan/load-plan.js';
+import type { Plan } from '../plan/sync-task.js';
+import { renderJobSummary } from '../report/job-summary.js';
 import { planJson, renderPlanText } from '../report/plan-report.js';
-import { readInputs } from './inputs.js';
+import { Redactor } from '../sync/redactor.js';
+import { runSync } from '../sync/sync-operation.js';
+import type { SyncResult } from '../sync/sync-result.js';
+import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
+import { groupedLogObserver } from './log-groups.js';
+import { findPullRequest } from './pull-request.js';
+import { upsertComment } from './sticky-comment.js';
+import { checkFilesInside, checkManifestPaths } from './workspace-paths.js';
+
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
+    ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
+    : undefined;
+}
+
+function eventPayload(): { pull_request?: { number?: number } } {
+  const file = process.env.GITHUB_EVENT_PATH;
+  if (!file) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { pull_request?: { number?: number } };
+  } catch {
+    return {};
+  }
+}
+
+function annotate(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    const props = d.source
+      ? {
+          file: d.source.file,
+          startLine: d.source.line,
+          ...(d.source.column ? { startColumn: d.source.column } : {}),
+        }
+      : {};
+    if (d.severity === 'error') core.error(formatDiagnostic(d), props);
+    else core.warning(formatDiagnostic(d), props);
+  }
+}
+
+function invalidResult(message: string, revision: string, startedAt: Date): SyncResult {
+  return {
+    status: 'Invalid',
+    message,
+    revision,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    tasks: [],
+  };
+}
+
+async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redactor): Promise<void> {
+  if (!inputs.comment) return;
+  if (!inputs.githubToken) {
+    core.info('no github-token: skipping the pull request comment');
+    return;
+  }
+  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return;
+  const octokit = github.getOctokit(inputs.githubToken, {
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+  });
+  let issue: number | undefined;
+  try {
+    issue = await findPullRequest(octokit, {
+      eventName: process.env.GITHUB_EVENT_NAME ?? '',
+      sha: process.env.GITHUB_SHA ?? '',
+      owner,
+      repo,
+      payload: eventPayload(),
+    });
+  } catch (err) {
+    core.warning(
+      `hook-sync could not look up the pull request of this commit: ${(err as Error).message}. No comment written.`,
+    );
+    return;
+  }
+  if (!issue) {
+    core.info('this run belongs to no pull request: no comment written');
+    return;
+  }
+  const outcome = await upsertComment(
+    octokit,
+    { owner, repo, issue },
+    result,
+    inputs.app,
+    inputs.commentHeader,
+    runUrl(),
+    (s) => redactor.redact(s),
+  );
+  if (outcome !== 'skipped') core.info(`pull request #${issue}: comment ${outcome}`);
+}
+
+async function finish(
+  inputs: ActionInputs | undefined,
+  result: SyncResult,
+  summary: string,
+  redactor: Redactor,
+): Promise<void> {
+  const safe = (s: string) => redactor.redact(s);
+  core.setOutput('status', result.status);
+  core.setOutput('result', safe(JSON.stringify(result)));
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(safe(summary), true).write();
+  if (inputs) await comment(inputs, result, redactor);
+  if (result.status !== 'Succeeded') core.setFailed(safe(`hook-sync: ${result.status}: ${result.message}`));
+}
 
 export async function run(): Promise<void> {
+  const startedAt = new Date();
+  const redactor = new Redactor();
+  const revision = process.env.GITHUB_SHA ?? 'local';
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  let inputs: ActionInputs | undefined;
   try {
-    const inputs = readInputs();
-    if (inputs.operation !== 'plan') {
-      // The sync engine is not built yet; failing loudly beats pretending to have deployed.
-      throw new Error('operation "sync" is not available in this version; use operation: plan');
+    inputs = readInputs();
+    // Before anything is logged: every credential of the kubeconfig is a secret to the runner and to us.
+    for (const s of kubeconfigSecrets(inputs.kubeconfig)) {
+      core.setSecret(s);
+      redactor.add(s);
     }
-    const plan = await loadPlan(inputs.manifests, {
-      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-      operation: 'sync',
-      namespace: inputs.namespace,
-      revision: process.env.GITHUB_SHA ?? 'local',
-      startedAt: Math.floor(Date.now() / 1000),
-    });
-    core.info(renderPlanText(plan));
-    core.setOutput('status', 'Succeeded');
-    core.setOutput('result', JSON.stringify(planJson(plan)));
-  } catch (err) {
-    if (err instanceof InvalidInputError) {
-      for (const d of err.diagnostics) {
-        const props = d.source ? { file: d.source.file, startLine: d.source.line } : {};
-        if (d.severity === 'error') core.error(formatDiagnostic(d), props);
-        else core.warning(formatDiagnostic(d), props);
-      }
-      core.setOutput('status', 'Invalid');
-      core.setFailed('invalid manifests: nothing was applied');
+    if (inputs.prune)
+      core.warning(
+        'input "prune" is not supported yet (it arrives with the inventory of applied objects); nothing will be pruned',
+      );
+    checkManifestPaths(inputs.manifests, workspace);
+    const loaded = await loadManifests(inputs.manifests, { cwd: workspace });
+    checkFilesInside(loaded.files, workspace);
+    let plan: Plan;
+    try {
+      plan = await loadPlan(inputs.manifests, {
+        cwd: workspace,
+        operation: 'sync',
+        namespace: inputs.namespace,
+        revision,
+        startedAt: Math.floor(startedAt.getTime() / 1000),
+      });
+    } catch (err) {
+      if (!(err instanceof InvalidInputError)) throw err;
+      annotate(err.diagnostics);
+      const errors = err.diagnostics.filter((d) => d.severity === 'error');
+      const result = invalidResult(
+        `${errors.length} error${errors.length === 1 ? '' : 's'} in the manifests; nothing was applied:\n${errors.map(formatDiagnostic).join('\n')}`,
+        revision,
+        startedAt,
+      );
+      await finish(
+        inputs,
+        result,
+        renderJobSummary(result, {
+          app: inputs.app,
+          namespace: inputs.namespace,
+          context: inputs.context ?? '',
+          runUrl: runUrl(),
+          warnings: err.diagnostics.filter((d) => d.severity === 'warning'),
+        }),
+        redactor,
+      );
       return;
     }
-    core.setFailed((err as Error).message);
+    redactor.addSecretsOf(plan);
+    for (const task of plan.tasks.filter((t) => t.kind === 'Secret' && t.group === '')) {
+      for (const v of Object.values((task.object.stringData ?? {}) as Record<string, string>))
+        if (typeof v === 'string' && v.length >= 4) core.setSecret(v);
+      for (const v of Object.values((task.object.data ?? {}) as Record<string, string>))
+        if (typeof v === 'string') core.setSecret(Buffer.from(v, 'base64').toString('utf8'));
+    }
+    annotate(plan.warnings);
+
+    if (inputs.operation === 'plan') {
+      core.info(redactor.redact(renderPlanText(plan)));
+      core.setOutput('status', 'Succeeded');
+      core.setOutput('result', redactor.redact(JSON.stringify(planJson(plan))));
+      return;
+    }
+
+    const { kc, context, server } = loadKubeconfig({ text: inputs.kubeconfig }, inputs.context);
+    core.info(
+      `hook-sync: syncing ${plan.tasks.length} tasks of app ${inputs.app} at ${revision.slice(0, 7)} to ${server} (context ${context}), namespace ${inputs.namespace}`,
+    );
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    process.once('SIGINT', cancel);
+    process.once('SIGTERM', cancel);
+    const observer = groupedLogObserver((s) => redactor.redact(s));
+    let result: SyncResult;
+    try {
+      result = await runSync(plan, new ClusterClient(kc), {
+        timeoutMs: inputs.timeoutMs,
+        wait: inputs.wait,
+        signal: controller.signal,
+        observer,
+        secrets: kubeconfigSecrets(inputs.kubeconfig),
+      });
+    } finally {
+      observer.close();
+      process.off('SIGINT', cancel);
+      process.off('SIGTERM', cancel);
+    }
+    core.info(redactor.redact(`hook-sync: ${result.status}: ${result.message}`));
+    await finish(
+      inputs,
+      result,
+      renderJobSummary(result, {
+        app: inputs.app,
+        namespace: inputs.namespace,
+        context,
+        runUrl: runUrl(),
+        warnings: plan.warnings,
+      }),
+      redactor,
+    );
+  } catch (err) {
+    if (err instanceof ActionInputError || err instanceof KubeconfigError) {
+      const result = invalidResult(err.message, revision, startedAt);
+      core.error(err.message);
+      await finish(
+        undefined,
+        result,
+        renderJobSummary(result, {
+          app: inputs?.app ?? '',
+          namespace: inputs?.namespace ?? '',
+          context: inputs?.context ?? '',
+          runUrl: runUrl(),
+          warnings: [],
+        }),
+        redactor,
+      );
+      return;
+    }
+    core.setOutput('status', 'Failed');
+    core.setFailed(redactor.redact(`hook-sync failed: ${(err as Error).message}`));
   }
 }
