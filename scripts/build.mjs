@@ -3,7 +3,17 @@
 // One bundle instead of two halves the size and the build time: both faces share every module.
 // `--check` builds into a scratch directory and fails when the committed dist/ differs: CI's check-dist.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -28,11 +38,17 @@ process.exitCode = await runCli(process.argv.slice(2), processIo());
 
 try {
   const bundleDir = path.join(staging, 'bundle');
-  execFileSync(process.execPath, [ncc, 'build', 'src/bundle.ts', '-o', bundleDir, '--license', 'licenses.txt', '-q'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const extra = readdirSync(bundleDir).filter((f) => !['index.js', 'package.json', 'licenses.txt'].includes(f));
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', 'src/bundle.ts', '-o', bundleDir, '--license', 'licenses.txt', '-q'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const extra = readdirSync(bundleDir).filter(
+    (f) => !['index.js', 'package.json', 'licenses.txt'].includes(f),
+  );
   if (extra.length) throw new Error(`ncc emitted files the build does not place: ${extra.join(', ')}`);
   const out = path.join(staging, 'out');
   mkdirSync(out);
