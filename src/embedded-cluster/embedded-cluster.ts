@@ -44,6 +44,13 @@ export interface EmbeddedClusterOptions {
   bookmarkIntervalMs?: number;
   /** Past events a watch can resume from before 410 Gone. */
   watchCacheSize?: number;
+  /**
+   * Authentication, off by default (kubectl sends no credentials over plain HTTP). A bearer token, and/or
+   * (with tls) client certificates signed by clientCA.
+   */
+  auth?: { token?: string; clientCA?: string };
+  /** Serve HTTPS (PEM certificate and key); the kubeconfig then trusts `tls.ca` instead of skipping verification. */
+  tls?: { cert: string; key: string; ca: string };
 }
 
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -66,6 +73,7 @@ export class EmbeddedCluster {
     private readonly controllers: ControllerManager,
     private readonly kubelet: Kubelet,
     private readonly stateFile: string | undefined,
+    private readonly tlsCa: string | undefined,
   ) {}
 
   static async start(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
@@ -113,6 +121,9 @@ export class EmbeddedCluster {
       faults,
       logs,
       bookmarkIntervalMs: options.bookmarkIntervalMs,
+      requireToken: options.auth?.token,
+      clientCA: options.auth?.clientCA,
+      tls: options.tls,
     });
     const url = await server.listen(options.port ?? 0);
     const cluster = new EmbeddedCluster(
@@ -126,6 +137,7 @@ export class EmbeddedCluster {
       controllers,
       kubelet,
       options.stateFile,
+      options.tls?.ca,
     );
     controllers.start();
     kubelet.start();
@@ -147,7 +159,9 @@ export class EmbeddedCluster {
       `- name: ${KUBECONFIG_CONTEXT}`,
       '  cluster:',
       `    server: ${this.url}`,
-      '    insecure-skip-tls-verify: true',
+      this.tlsCa
+        ? `    certificate-authority-data: ${Buffer.from(this.tlsCa).toString('base64')}`
+        : '    insecure-skip-tls-verify: true',
       'users:',
       `- name: ${KUBECONFIG_CONTEXT}`,
       '  user:',

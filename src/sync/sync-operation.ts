@@ -113,6 +113,20 @@ export class SyncOperation {
   async run(): Promise<SyncResult> {
     try {
       return await this.execute();
+    } catch (err) {
+      // The cluster itself failed us (refused credentials, unreachable past the retries): end cleanly.
+      const detail =
+        err instanceof KubeApiError && (err.code === 401 || err.code === 403)
+          ? `${err.message} (the cluster refused the kubeconfig's credentials${err.code === 403 ? ' or they lack permission' : ''}; check the kubeconfig and its context)`
+          : (err as Error).message;
+      for (const r of this.runs) {
+        if (r.running) this.complete(r, 'Failed', `the sync stopped: ${detail}`, 'ClusterError');
+        else if (!r.done) r.finish('Skipped', 'not run: the sync stopped');
+      }
+      return this.finish(
+        'Failed',
+        this.redactor.redact(`cannot talk to the cluster at ${this.client.server}: ${detail}`),
+      );
     } finally {
       this.logs.stop();
       this.watcher.close();

@@ -3,6 +3,8 @@
  * streams of JSON lines, errors as Status objects. Everything behind it is the ClusterApi.
  */
 import http from 'node:http';
+import https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { load as loadYaml } from 'js-yaml';
 import type { ClusterApi, DeleteOptions, PropagationPolicy, WriteOptions } from '../cluster-api.js';
@@ -58,8 +60,12 @@ export interface ServerOptions {
   logs: PodLogs;
   /** How often watches with allowWatchBookmarks get a BOOKMARK (real milliseconds). */
   bookmarkIntervalMs?: number;
-  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  /** When set, requests must carry `Authorization: Bearer <token>` (or a client certificate, with clientCA). */
   requireToken?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
+  /** With tls: client certificates signed by this CA (PEM) authenticate requests. */
+  clientCA?: string;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, warnings: string[] = []): void {
@@ -122,7 +128,19 @@ export class ClusterHttpServer {
   private readonly sockets = new Set<Socket>();
 
   constructor(private readonly options: ServerOptions) {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => void this.handle(req, res);
+    this.server = options.tls
+      ? https.createServer(
+          {
+            cert: options.tls.cert,
+            key: options.tls.key,
+            ...(options.clientCA
+              ? { ca: options.clientCA, requestCert: true, rejectUnauthorized: false }
+              : {}),
+          },
+          handler,
+        )
+      : http.createServer(handler);
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -135,7 +153,7 @@ export class ClusterHttpServer {
       this.server.listen(port, host, () => resolve());
     });
     const address = this.server.address() as AddressInfo;
-    return `http://${host}:${address.port}`;
+    return `${this.options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   }
 
   async close(): Promise<void> {
@@ -200,9 +218,15 @@ export class ClusterHttpServer {
           sendError(res, err);
           return;
         }
+        const certified =
+          this.options.clientCA !== undefined && (req.socket as TLSSocket).authorized === true;
+        const tokenOk =
+          this.options.requireToken !== undefined &&
+          req.headers.authorization === `Bearer ${this.options.requireToken}`;
         if (
-          this.options.requireToken &&
-          req.headers.authorization !== `Bearer ${this.options.requireToken}`
+          (this.options.requireToken !== undefined || this.options.clientCA !== undefined) &&
+          !certified &&
+          !tokenOk
         ) {
           this.record(req, 401);
           sendError(res, new ApiError(401, 'Unauthorized', 'Unauthorized'));
