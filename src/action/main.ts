@@ -15,6 +15,7 @@ import type { Plan } from '../plan/sync-task.js';
 import { renderJobSummary } from '../report/job-summary.js';
 import { planJson, renderPlanText } from '../report/plan-report.js';
 import { Redactor } from '../sync/redactor.js';
+import { cancelOnSignals } from '../sync/cancel-on-signals.js';
 import { runSync } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
@@ -107,13 +108,22 @@ async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redac
   if (outcome !== 'skipped') core.info(`pull request #${issue}: comment ${outcome}`);
 }
 
+/** Outputs, the job summary and the PR comment, for every way a run ends; fails the job unless Succeeded. */
 async function finish(
   inputs: ActionInputs | undefined,
   result: SyncResult,
-  summary: string,
+  context: string,
+  warnings: readonly Diagnostic[],
   redactor: Redactor,
 ): Promise<void> {
   const safe = (s: string) => redactor.redact(s);
+  const summary = renderJobSummary(result, {
+    app: inputs?.app ?? '',
+    namespace: inputs?.namespace ?? '',
+    context,
+    runUrl: runUrl(),
+    warnings,
+  });
   core.setOutput('status', result.status);
   core.setOutput('result', safe(JSON.stringify(result)));
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(safe(summary), true).write();
@@ -162,13 +172,8 @@ export async function run(): Promise<void> {
       await finish(
         inputs,
         result,
-        renderJobSummary(result, {
-          app: inputs.app,
-          namespace: inputs.namespace,
-          context: inputs.context ?? '',
-          runUrl: runUrl(),
-          warnings: err.diagnostics.filter((d) => d.severity === 'warning'),
-        }),
+        inputs.context ?? '',
+        err.diagnostics.filter((d) => d.severity === 'warning'),
         redactor,
       );
       return;
@@ -194,9 +199,9 @@ export async function run(): Promise<void> {
       `hook-sync: syncing ${plan.tasks.length} tasks of app ${inputs.app} at ${revision.slice(0, 7)} to ${server} (context ${context}), namespace ${inputs.namespace}`,
     );
     const controller = new AbortController();
-    const cancel = () => controller.abort();
-    process.once('SIGINT', cancel);
-    process.once('SIGTERM', cancel);
+    const release = cancelOnSignals(process, controller, () =>
+      core.warning('hook-sync: cancelled: deleting running hooks'),
+    );
     const observer = groupedLogObserver((s) => redactor.redact(s));
     let result: SyncResult;
     try {
@@ -209,38 +214,15 @@ export async function run(): Promise<void> {
       });
     } finally {
       observer.close();
-      process.off('SIGINT', cancel);
-      process.off('SIGTERM', cancel);
+      release();
     }
     core.info(redactor.redact(`hook-sync: ${result.status}: ${result.message}`));
-    await finish(
-      inputs,
-      result,
-      renderJobSummary(result, {
-        app: inputs.app,
-        namespace: inputs.namespace,
-        context,
-        runUrl: runUrl(),
-        warnings: plan.warnings,
-      }),
-      redactor,
-    );
+    await finish(inputs, result, context, plan.warnings, redactor);
   } catch (err) {
     if (err instanceof ActionInputError || err instanceof KubeconfigError) {
       const result = invalidResult(err.message, revision, startedAt);
       core.error(err.message);
-      await finish(
-        undefined,
-        result,
-        renderJobSummary(result, {
-          app: inputs?.app ?? '',
-          namespace: inputs?.namespace ?? '',
-          context: inputs?.context ?? '',
-          runUrl: runUrl(),
-          warnings: [],
-        }),
-        redactor,
-      );
+      await finish(undefined, result, inputs?.context ?? '', [], redactor);
       return;
     }
     core.setOutput('status', 'Failed');

@@ -1,4 +1,5 @@
 /** Label and field selectors, as `?labelSelector=` and `?fieldSelector=` accept them. */
+import { fieldAt } from '../json-fields.js';
 import { badRequest } from './api/status-errors.js';
 
 type LabelRequirement =
@@ -100,13 +101,8 @@ export function selectorFromSpec(spec: unknown): LabelSelector {
 }
 
 function fieldValue(obj: Record<string, unknown>, path: string): string {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return '';
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  if (cur === undefined || cur === null) return '';
-  return String(cur);
+  const value = fieldAt(obj, path);
+  return value === undefined || value === null ? '' : String(value);
 }
 
 export function parseFieldSelector(text: string | null | undefined): FieldSelector | undefined {

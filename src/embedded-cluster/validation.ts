@@ -2,6 +2,7 @@
  * The API server's validation, as far as it changes what a client sees: required fields, name formats,
  * workload selectors that must match their templates, and immutable fields (422 "field is immutable").
  */
+import { fieldAt as get } from '../json-fields.js';
 import type { StatusCause } from './api/status-errors.js';
 import type { Obj } from './object-store.js';
 import type { ResourceType } from './resource-types.js';
@@ -11,15 +12,6 @@ type Rec = Record<string, unknown>;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function get(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const p of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Rec)[p];
-  }
-  return cur;
-}
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,14 +1,9 @@
 /** Typed reads of the few fields health checks look at, from objects kept as plain JSON. */
+import { fieldAt } from '../json-fields.js';
+
 export type Json = Record<string, unknown>;
 
-export function field(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const part of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined;
-    cur = (cur as Json)[part];
-  }
-  return cur;
-}
+export const field = fieldAt;
 
 export function num(obj: unknown, path: string, fallback = 0): number {
   const v = field(obj, path);

@@ -42,3 +42,26 @@ export interface Plan {
 export function taskRef(task: Pick<SyncTask, 'group' | 'kind' | 'namespace' | 'name'>): string {
   return `${task.group}/${task.kind}/${task.namespace}/${task.name}`;
 }
+
+/** What identifies a task in every document hook-sync writes (the plan's and the result's). */
+export interface TaskIdentity {
+  phase: Phase;
+  wave: number;
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  hook: boolean;
+}
+
+export function taskIdentity(t: SyncTask): TaskIdentity {
+  return {
+    phase: t.phase,
+    wave: t.wave,
+    group: t.group,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    hook: t.hook,
+  };
+}

@@ -2,16 +2,9 @@
 import { formatDiagnostic, formatLocation, type Diagnostic } from '../diagnostics.js';
 import type { Phase } from '../hooks/phase.js';
 import { revisionPrefix } from '../plan/hook-names.js';
-import type { Plan, SyncTask } from '../plan/sync-task.js';
+import { taskIdentity, type Plan, type SyncTask, type TaskIdentity } from '../plan/sync-task.js';
 
-export interface PlanJsonTask {
-  phase: Phase;
-  wave: number;
-  group: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  hook: boolean;
+export interface PlanJsonTask extends TaskIdentity {
   deletePolicies: string[];
   /** `file:line`. */
   source: string;
@@ -45,13 +38,7 @@ export function diagnosticJson(d: Diagnostic): PlanJsonDiagnostic {
 export function planJson(plan: Plan): PlanJson {
   return {
     tasks: plan.tasks.map((t) => ({
-      phase: t.phase,
-      wave: t.wave,
-      group: t.group,
-      kind: t.kind,
-      namespace: t.namespace,
-      name: t.name,
-      hook: t.hook,
+      ...taskIdentity(t),
       deletePolicies: [...t.deletePolicies],
       source: formatLocation(t.source),
     })),

@@ -1,5 +1,6 @@
 /** Live progress of a sync as plain text lines (the CLI's stdout; the action wraps them in log groups). */
 import { formatDuration } from '../duration.js';
+import { createNarrator } from './task-narration.js';
 import type { HookLogLine } from '../sync/hook-logs.js';
 import type { SyncObserver } from '../sync/sync-operation.js';
 import type { SyncResult, TaskResult } from '../sync/sync-result.js';
@@ -14,30 +15,15 @@ const MARK: Record<string, string> = {
 };
 
 export function progressPrinter(write: (line: string) => void): SyncObserver {
-  const announced = new WeakSet<TaskRun>();
-  const reported = new WeakSet<TaskRun>();
+  const narrate = createNarrator();
   return {
     wave: (phase, wave, runs) =>
       write(`== ${phase} wave ${wave} (${runs.length} task${runs.length === 1 ? '' : 's'})`),
     info: (message) => write(`   ${message}`),
     hookLog: (l: HookLogLine) => write(`   [${l.hook}] ${l.line}`),
     task: (run: TaskRun) => {
-      if (run.state === 'Running') {
-        if ((run.message === 'created' || run.message === 'applied') && !announced.has(run)) {
-          announced.add(run);
-          write(`   ${run.describe()} ${run.message}`);
-        }
-        return;
-      }
-      if (!run.done || run.state === 'Skipped' || run.state === 'Pending' || reported.has(run)) return;
-      reported.add(run);
-      const took =
-        run.startedAt && run.finishedAt
-          ? ` in ${formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())}`
-          : '';
-      write(
-        `   ${MARK[run.state] ?? '?'} ${run.describe()} ${run.state}${took}${run.message ? `: ${run.message}` : ''}${run.deleted ? ' (deleted by policy)' : ''}`,
-      );
+      const said = narrate(run);
+      if (said) write(`   ${run.done ? `${MARK[run.state] ?? '?'} ` : ''}${said.line}`);
     },
   };
 }

@@ -1,18 +1,11 @@
 /** The result document (`--json FILE`, the action's `result` output): a contract, keep its fields. */
-import type { Phase } from '../hooks/phase.js';
+import type { TaskIdentity } from '../plan/sync-task.js';
 
 export type OperationStatus = 'Succeeded' | 'Failed' | 'Cancelled' | 'Invalid';
 export type TaskStatus = 'Succeeded' | 'Failed' | 'Terminated' | 'Skipped' | 'Pending';
 export type TaskAction = 'apply' | 'create' | 'delete' | 'prune';
 
-export interface TaskResult {
-  phase: Phase;
-  wave: number;
-  group: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  hook: boolean;
+export interface TaskResult extends TaskIdentity {
   action: TaskAction;
   status: TaskStatus;
   message: string;

@@ -1,6 +1,6 @@
 /** One task's state during an operation, and its entry in the result document. */
 import { formatLocation } from '../diagnostics.js';
-import type { SyncTask } from '../plan/sync-task.js';
+import { taskIdentity, type SyncTask } from '../plan/sync-task.js';
 import type { TaskAction, TaskResult, TaskStatus } from './sync-result.js';
 
 export type RunState = 'NotStarted' | 'Running' | TaskStatus;
@@ -47,13 +47,7 @@ export class TaskRun {
   toResult(): TaskResult {
     const t = this.task;
     return {
-      phase: t.phase,
-      wave: t.wave,
-      group: t.group,
-      kind: t.kind,
-      namespace: t.namespace,
-      name: t.name,
-      hook: t.hook,
+      ...taskIdentity(t),
       action: this.action,
       status: this.state === 'NotStarted' ? 'Pending' : this.state === 'Running' ? 'Pending' : this.state,
       message: this.message,

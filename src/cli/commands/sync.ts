@@ -8,6 +8,7 @@ import { InvalidInputError, formatDiagnostic } from '../../diagnostics.js';
 import { parseDuration } from '../../duration.js';
 import { loadPlan } from '../../plan/load-plan.js';
 import { progressPrinter, renderResultText } from '../../report/sync-progress.js';
+import { cancelOnSignals } from '../../sync/cancel-on-signals.js';
 import { runSync } from '../../sync/sync-operation.js';
 import type { SyncResult } from '../../sync/sync-result.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -117,14 +118,9 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
   }
 
   const controller = new AbortController();
-  const signals = deps.signals ?? process;
-  const onSignal = () => {
-    if (controller.signal.aborted) return;
-    io.stderr('hook-sync: cancelling: no new work, deleting running hooks\n');
-    controller.abort();
-  };
-  signals.on('SIGINT', onSignal);
-  signals.on('SIGTERM', onSignal);
+  const release = cancelOnSignals(deps.signals ?? process, controller, () =>
+    io.stderr('hook-sync: cancelling: no new work, deleting running hooks\n'),
+  );
   const write = (line: string) => io.stdout(line + '\n');
   write(
     `hook-sync sync: ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${client.server}, namespace ${plan.namespace}`,
@@ -144,7 +140,6 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
         ? EXIT.cancelled
         : EXIT.failed;
   } finally {
-    signals.off('SIGINT', onSignal);
-    signals.off('SIGTERM', onSignal);
+    release();
   }
 }

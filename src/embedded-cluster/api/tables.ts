@@ -2,20 +2,12 @@
  * Server-side printing (`Accept: …;as=Table`): the columns `kubectl get` shows for each kind, computed the
  * way the real printers compute them, so a person looking at the embedded cluster sees familiar output.
  */
+import { fieldAt as g } from '../../json-fields.js';
 import type { Obj } from '../object-store.js';
 import type { ResourceType } from '../resource-types.js';
 
 type Rec = Record<string, unknown>;
 type Column = { name: string; type: string; format?: string; priority?: number; cell: (o: Obj) => unknown };
-
-function g(o: unknown, path: string): unknown {
-  let cur = o;
-  for (const p of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Rec)[p];
-  }
-  return cur;
-}
 
 export function humanDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

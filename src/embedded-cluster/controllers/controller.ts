@@ -30,6 +30,28 @@ export abstract class Controller {
   }
 }
 
+/**
+ * A controller whose primary objects own pods (Job, ReplicaSet, StatefulSet, DaemonSet): it reconciles an
+ * object when it changes and when one of its pods does.
+ */
+export abstract class PodOwnerController extends Controller {
+  /** `group/Kind` of the primary objects. */
+  protected abstract readonly primary: string;
+
+  keysFor(e: StoreEvent): string[] {
+    if (e.gk === this.primary) return e.type === 'DELETED' ? [] : [keyOf(e.object)];
+    if (e.gk === '/Pod') {
+      const owner = controllerOf(e.object, this.primary.slice(this.primary.indexOf('/') + 1));
+      return owner ? [owner] : [];
+    }
+    return [];
+  }
+
+  override initialKeys(): string[] {
+    return this.ctx.api.store.list(this.primary).map(keyOf);
+  }
+}
+
 export function keyOf(obj: Obj): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }

@@ -1,8 +1,7 @@
 /** DaemonSets on the one simulated node: one pod when the node matches, replaced when the template changes. */
 import { NODE_NAME } from '../kubelet/kubelet.js';
-import type { StoreEvent } from '../object-store.js';
 import { templateHash } from '../random.js';
-import { Controller, controllerOf, keyOf, ownedBy, splitKey } from './controller.js';
+import { PodOwnerController, ownedBy, splitKey } from './controller.js';
 import { createPodFromTemplate, podActive, podReady } from './pod-template.js';
 
 type Rec = Record<string, unknown>;
@@ -12,21 +11,9 @@ const NODE_LABELS: Record<string, string> = {
   'kubernetes.io/arch': 'amd64',
 };
 
-export class DaemonSetController extends Controller {
+export class DaemonSetController extends PodOwnerController {
+  protected readonly primary = 'apps/DaemonSet';
   readonly name = 'daemonset-controller';
-
-  keysFor(e: StoreEvent): string[] {
-    if (e.gk === 'apps/DaemonSet') return e.type === 'DELETED' ? [] : [keyOf(e.object)];
-    if (e.gk === '/Pod') {
-      const owner = controllerOf(e.object, 'DaemonSet');
-      return owner ? [owner] : [];
-    }
-    return [];
-  }
-
-  override initialKeys(): string[] {
-    return this.ctx.api.store.list('apps/DaemonSet').map(keyOf);
-  }
 
   reconcile(key: string): void {
     const api = this.ctx.api;

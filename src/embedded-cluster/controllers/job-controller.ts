@@ -4,29 +4,17 @@
  * reasons Kubernetes sets (SuccessCriteriaMet/Complete, FailureTarget/Failed with BackoffLimitExceeded or
  * DeadlineExceeded); `ttlSecondsAfterFinished` deletes the finished Job (foreground, pods with it).
  */
-import type { Obj, StoreEvent } from '../object-store.js';
-import { Controller, controllerOf, isTrue, keyOf, ownedBy, splitKey, withCondition } from './controller.js';
+import type { Obj } from '../object-store.js';
+import { PodOwnerController, isTrue, ownedBy, splitKey, withCondition } from './controller.js';
 import { createPodFromTemplate, podActive, podPhase, podReady } from './pod-template.js';
 
 type Rec = Record<string, unknown>;
 
 export const JOB_BACKOFF = { startMs: 10_000, maxMs: 360_000 };
 
-export class JobController extends Controller {
+export class JobController extends PodOwnerController {
+  protected readonly primary = 'batch/Job';
   readonly name = 'job-controller';
-
-  keysFor(e: StoreEvent): string[] {
-    if (e.gk === 'batch/Job') return e.type === 'DELETED' ? [] : [keyOf(e.object)];
-    if (e.gk === '/Pod') {
-      const owner = controllerOf(e.object, 'Job');
-      return owner ? [owner] : [];
-    }
-    return [];
-  }
-
-  override initialKeys(): string[] {
-    return this.ctx.api.store.list('batch/Job').map(keyOf);
-  }
 
   private get jobType() {
     return this.ctx.api.registry.byKind('batch', 'Job')!;

@@ -1,25 +1,13 @@
 /** ReplicaSets keep `replicas` pods; status counts them as ready and available. */
-import type { Obj, StoreEvent } from '../object-store.js';
-import { Controller, controllerOf, keyOf, ownedBy, splitKey } from './controller.js';
+import type { Obj } from '../object-store.js';
+import { PodOwnerController, ownedBy, splitKey } from './controller.js';
 import { createPodFromTemplate, podActive, podReady } from './pod-template.js';
 
 type Rec = Record<string, unknown>;
 
-export class ReplicaSetController extends Controller {
+export class ReplicaSetController extends PodOwnerController {
+  protected readonly primary = 'apps/ReplicaSet';
   readonly name = 'replicaset-controller';
-
-  keysFor(e: StoreEvent): string[] {
-    if (e.gk === 'apps/ReplicaSet') return e.type === 'DELETED' ? [] : [keyOf(e.object)];
-    if (e.gk === '/Pod') {
-      const owner = controllerOf(e.object, 'ReplicaSet');
-      return owner ? [owner] : [];
-    }
-    return [];
-  }
-
-  override initialKeys(): string[] {
-    return this.ctx.api.store.list('apps/ReplicaSet').map(keyOf);
-  }
 
   reconcile(key: string): void {
     const api = this.ctx.api;

@@ -3,29 +3,17 @@
  * PVCs from volumeClaimTemplates, rolling updates from the highest ordinal down to the partition, and the
  * revision fields (`currentRevision`, `updateRevision`) health checks compare.
  */
-import type { Obj, StoreEvent } from '../object-store.js';
+import type { Obj } from '../object-store.js';
 import { templateHash } from '../random.js';
-import { Controller, controllerOf, keyOf, ownedBy, splitKey } from './controller.js';
+import { PodOwnerController, ownedBy, splitKey } from './controller.js';
 import { createPodFromTemplate, podActive, podReady } from './pod-template.js';
 
 type Rec = Record<string, unknown>;
 const REVISION_LABEL = 'controller-revision-hash';
 
-export class StatefulSetController extends Controller {
+export class StatefulSetController extends PodOwnerController {
+  protected readonly primary = 'apps/StatefulSet';
   readonly name = 'statefulset-controller';
-
-  keysFor(e: StoreEvent): string[] {
-    if (e.gk === 'apps/StatefulSet') return e.type === 'DELETED' ? [] : [keyOf(e.object)];
-    if (e.gk === '/Pod') {
-      const owner = controllerOf(e.object, 'StatefulSet');
-      return owner ? [owner] : [];
-    }
-    return [];
-  }
-
-  override initialKeys(): string[] {
-    return this.ctx.api.store.list('apps/StatefulSet').map(keyOf);
-  }
 
   reconcile(key: string): void {
     const api = this.ctx.api;

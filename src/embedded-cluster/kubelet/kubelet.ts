@@ -4,6 +4,7 @@
  * containers' scripts, restarts them per restartPolicy with the real back-off, and reports it all in pod
  * status and Events, the way a person sees it in `kubectl describe pod`.
  */
+import { fieldAt as get } from '../../json-fields.js';
 import type { ClusterApi } from '../cluster-api.js';
 import type { SimClock } from '../clock.js';
 import type { EventRecorder } from '../controllers/event-recorder.js';
@@ -82,15 +83,6 @@ function parseQuantity(q: unknown, memory: boolean): number {
   const bin: Record<string, number> = { Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
   const dec: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
   return n * (bin[unit] ?? dec[unit] ?? 1);
-}
-
-function get(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const p of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Rec)[p];
-  }
-  return cur;
 }
 
 export class Kubelet {
