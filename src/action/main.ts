@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { ClusterClient } from '../cluster/cluster-client.js';
 import { KubeconfigError, kubeconfigSecrets, loadKubeconfig } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { loadManifests } from '../manifests/load-manifests.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { renderJobSummary } from '../report/job-summary.js';
@@ -149,11 +148,10 @@ export async function run(): Promise<void> {
         'input "prune" is not supported yet (it arrives with the inventory of applied objects); nothing will be pruned',
       );
     checkManifestPaths(inputs.manifests, workspace);
-    const loaded = await loadManifests(inputs.manifests, { cwd: workspace });
-    checkFilesInside(loaded.files, workspace);
     let plan: Plan;
     try {
       plan = await loadPlan(inputs.manifests, {
+        checkFiles: (files) => checkFilesInside(files, workspace),
         cwd: workspace,
         operation: 'sync',
         namespace: inputs.namespace,
@@ -178,13 +176,9 @@ export async function run(): Promise<void> {
       );
       return;
     }
+    // The manifests' Secret values are masked by the runner too, in case anything else prints them.
     redactor.addSecretsOf(plan);
-    for (const task of plan.tasks.filter((t) => t.kind === 'Secret' && t.group === '')) {
-      for (const v of Object.values((task.object.stringData ?? {}) as Record<string, string>))
-        if (typeof v === 'string' && v.length >= 4) core.setSecret(v);
-      for (const v of Object.values((task.object.data ?? {}) as Record<string, string>))
-        if (typeof v === 'string') core.setSecret(Buffer.from(v, 'base64').toString('utf8'));
-    }
+    for (const value of redactor.values) core.setSecret(value);
     annotate(plan.warnings);
 
     if (inputs.operation === 'plan') {

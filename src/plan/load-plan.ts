@@ -6,11 +6,14 @@ import type { Plan } from './sync-task.js';
 
 export interface LoadPlanOptions extends PlanOptions {
   cwd?: string;
+  /** Called with the files found, before they are planned: may throw to refuse them. */
+  checkFiles?: (files: readonly string[]) => void;
 }
 
 /** Throws InvalidInputError, carrying every diagnostic, when the input is invalid. */
 export async function loadPlan(paths: readonly string[], options: LoadPlanOptions): Promise<Plan> {
   const loaded = await loadManifests(paths, { cwd: options.cwd });
+  options.checkFiles?.(loaded.files);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (loaded.manifests.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({

@@ -7,11 +7,11 @@ import type { Plan } from '../plan/sync-task.js';
 const MASK = '***';
 
 export class Redactor {
-  private readonly values = new Set<string>();
+  private readonly masked = new Set<string>();
 
   add(value: string): void {
     // Very short values would mask ordinary words; Kubernetes' own masking has the same floor.
-    if (value.length >= 4) this.values.add(value);
+    if (value.length >= 4) this.masked.add(value);
   }
 
   /** Every data and stringData value of the plan's Secrets, decoded. */
@@ -36,10 +36,15 @@ export class Redactor {
     for (const line of value.split('\n')) this.add(line.trim());
   }
 
+  /** Everything registered, so a runner can be told to mask the same values. */
+  get values(): readonly string[] {
+    return [...this.masked];
+  }
+
   redact(text: string): string {
     let out = text;
     // Longest first, so a value containing another is masked whole.
-    for (const v of [...this.values].sort((a, b) => b.length - a.length))
+    for (const v of [...this.masked].sort((a, b) => b.length - a.length))
       if (out.includes(v)) out = out.split(v).join(MASK);
     return out;
   }
