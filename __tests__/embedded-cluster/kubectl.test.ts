@@ -198,6 +198,7 @@ describe('kubectl against the embedded cluster', () => {
     const watch = kubectlUntil(t, ['get', 'jobs', '-w', '--no-headers'], (out) =>
       /watched\s+Complete/.test(out),
     );
+    await watch.started; // earlier tests left Jobs, so the initial list is never empty
     await kubectl(t, ['apply', '-f', '-'], job('watched', 'echo hi; sleep 1'));
     const out = await watch.done;
     expect(out).toMatch(/watched\s+Running\s+0\/1/);

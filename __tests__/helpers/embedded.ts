@@ -63,12 +63,15 @@ export function kubectl(t: TestCluster, args: string[], input?: string): Promise
   });
 }
 
-/** Starts a long-running kubectl (get -w, logs -f) and collects its output until `until` matches. */
+/**
+ * Starts a long-running kubectl (get -w, logs -f) and collects its output until `until` matches.
+ * `started` resolves on its first output: by then it has listed, and its watch continues from that list.
+ */
 export function kubectlUntil(
   t: TestCluster,
   args: string[],
   until: (stdout: string) => boolean,
-): { done: Promise<string>; child: ChildProcess } {
+): { done: Promise<string>; started: Promise<void>; child: ChildProcess } {
   const child = spawn(
     'kubectl',
     ['--kubeconfig', t.kubeconfigPath, '--cache-dir', path.join(t.dir, 'cache'), ...args],
@@ -77,10 +80,13 @@ export function kubectlUntil(
     },
   );
   let stdout = '';
+  let markStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const done = new Promise<string>((resolve, reject) => {
     child.on('error', reject);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
+      markStarted();
       if (until(stdout)) {
         child.kill();
         resolve(stdout);
@@ -88,5 +94,5 @@ export function kubectlUntil(
     });
     child.on('exit', () => resolve(stdout));
   });
-  return { done, child };
+  return { done, started, child };
 }

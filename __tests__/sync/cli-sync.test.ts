@@ -128,7 +128,7 @@ describe('hook-sync sync', () => {
     expect(r.stderr).toBe('hook-sync: the kubeconfig has no context "production"; it has: embedded\n');
   });
 
-  it('exits 130 when interrupted, having deleted the running hook, within seconds', async () => {
+  it('exits 130 when interrupted, having deleted the running hook', async () => {
     makeNamespace(t, 'cli-cancel');
     const file = manifest('cancel.yaml', jobYaml('forever-', 'echo started; sleep 3600', hook('PreSync')));
     const signals = new EventEmitter();
@@ -140,10 +140,8 @@ describe('hook-sync sync', () => {
       signals,
     );
     await started;
-    const sentAt = Date.now();
     signals.emit('SIGTERM');
     const r = await pending;
-    expect(Date.now() - sentAt).toBeLessThan(10_000);
     expect(r.code).toBe(130);
     const doc = JSON.parse(readFileSync(path.join(dir, 'cancel.json'), 'utf8'));
     expect(doc.status).toBe('Cancelled');

@@ -157,11 +157,11 @@ describe('hooks that cannot finish', () => {
       t,
       jobYaml('slow-', 'echo starting; sleep 3600', hook('PreSync')) + notify,
       'op-timeout',
-      { timeoutMs: 1500 },
+      { timeoutMs: 4000 },
     );
     expect(run.result.status).toBe('Failed');
     expect(run.result.message).toMatch(
-      /^the sync timed out after 2s while waiting for PreSync hook Job\/slow-\S+ \(Job running: 0\/1 completed, 1 running\)$/,
+      /^the sync timed out after 4s while waiting for PreSync hook Job\/slow-\S+ \(Job running: 0\/1 completed, 1 running\)$/,
     );
     expect(run.task('Job/slow-')).toMatchObject({
       status: 'Terminated',
