@@ -20,6 +20,7 @@ import { objectRefOf, validateShape } from '../manifests/validate-object.js';
 import { generatedHookName } from './hook-names.js';
 import { checkNamespaceName, checkObjectName } from './object-names.js';
 import { orderTasks } from './order-tasks.js';
+import { referenceOrderWarnings } from './reference-order.js';
 import { ScopeTable } from './scope.js';
 import type { Plan, SyncTask } from './sync-task.js';
 
@@ -237,16 +238,17 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
     }
   }
 
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const ordered = orderTasks(tasks);
+  diagnostics.push(...referenceOrderWarnings(ordered));
   return {
     plan: {
       operation: options.operation,
       revision: options.revision,
       startedAt: options.startedAt,
       namespace: options.namespace,
-      tasks: orderTasks(tasks),
-      warnings,
+      tasks: ordered,
+      warnings: diagnostics.filter((d) => d.severity === 'warning'),
     },
     diagnostics,
   };
