@@ -6,6 +6,10 @@ import { HEALTH_USAGE, healthCommand } from './commands/health.js';
 import { SYNC_USAGE, syncCommand } from './commands/sync.js';
 import { PLAN_USAGE, planCommand } from './commands/plan.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** package.json's version, bundled into dist/ (a version bump makes dist/ stale, as it should). */
+export const VERSION: string = packageJson.version;
 
 const USAGE = `Usage: hook-sync <command> [options]
 
@@ -16,7 +20,7 @@ Commands:
   health <files…>  judge live objects (kubectl get -o yaml output) as a sync would
   cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
 
-Run "hook-sync <command> --help" for a command's options.
+Run "hook-sync <command> --help" for a command's options; "hook-sync --version" for the version.
 `;
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -34,6 +38,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
     return name ? EXIT.ok : EXIT.invalid;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
