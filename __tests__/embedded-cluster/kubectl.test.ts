@@ -195,14 +195,16 @@ describe('kubectl against the embedded cluster', () => {
   });
 
   it('watches with get -w', async () => {
+    // kubectl is stopped once everything asserted has been printed, not earlier: its output arrives in
+    // chunks that can end mid-row (after "Complete", before "1/1").
+    const expected = [/watched\s+Running\s+0\/1/, /watched\s+Complete\s+1\/1/];
     const watch = kubectlUntil(t, ['get', 'jobs', '-w', '--no-headers'], (out) =>
-      /watched\s+Complete/.test(out),
+      expected.every((row) => row.test(out)),
     );
     await watch.started; // earlier tests left Jobs, so the initial list is never empty
     await kubectl(t, ['apply', '-f', '-'], job('watched', 'echo hi; sleep 1'));
     const out = await watch.done;
-    expect(out).toMatch(/watched\s+Running\s+0\/1/);
-    expect(out).toMatch(/watched\s+Complete\s+1\/1/);
+    for (const row of expected) expect(out).toMatch(row);
   });
 
   it('waits for a rollout, first and after an update', async () => {
