@@ -47,7 +47,7 @@ describe('hook-sync health', () => {
   it('prints a line per object, using pods and events to diagnose workloads', async () => {
     const f = file('state.yaml', dump);
     const { code, stdout } = await runCli(['health', f, '--now', '2026-11-22T07:05:00Z'], dir);
-    expect(code).toBe(0);
+    expect(code).toBe(1); // something is Degraded
     expect(stdout.split('\n')).toEqual([
       'Deployment/web: Degraded — container "web" cannot pull image "acme/web:does-not-exist": not found (for 5m; hook-sync fails this after 1m)',
       'ReplicaSet/web-5d: Degraded — container "web" cannot pull image "acme/web:does-not-exist": not found (for 5m; hook-sync fails this after 1m)',
@@ -88,5 +88,60 @@ describe('hook-sync health', () => {
     const r = await runCli(['health', f], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken.yaml:');
+  });
+
+  it('exits 0 when nothing is Degraded or Missing, Progressing included', async () => {
+    const f = file(
+      'fine.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nstatus: {active: 1}\n',
+    );
+    const { code, stdout, stderr } = await runCli(['health', f], dir);
+    expect(stdout).toContain('Job/migrate: Progressing');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('documents its exit codes in its usage', async () => {
+    const { code, stdout } = await runCli(['health', '--help'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Exit codes: 0 nothing Degraded or Missing; 1 something is Degraded or Missing; 2 invalid input',
+    );
+  });
+
+  // Argo CD's own statefulset-ondelete.yaml writes updateStrategy twice; kubectl-era tools accept that.
+  const twice = [
+    'apiVersion: apps/v1',
+    'kind: StatefulSet',
+    'metadata: {name: redis-master, generation: 1}',
+    'spec:',
+    '  replicas: 1',
+    '  updateStrategy:',
+    '    type: RollingUpdate',
+    '  serviceName: redis-master',
+    '  updateStrategy:',
+    '    type: OnDelete',
+    'status: {observedGeneration: 1, replicas: 1, readyReplicas: 1, currentRevision: redis-master-1, updateRevision: redis-master-2}',
+    '',
+  ].join('\n');
+
+  it('reads a key written twice (the last one wins) and warns at its file and line', async () => {
+    const f = file('twice.yaml', twice);
+    const { code, stdout, stderr } = await runCli(['health', f], dir);
+    // OnDelete (the second value) makes the unfinished rolling update irrelevant.
+    expect(stdout).toBe(
+      'StatefulSet/redis-master: Healthy — statefulset "redis-master" uses OnDelete updates: 1 pods ready\n',
+    );
+    expect(stderr).toBe(
+      'twice.yaml:9:3: warning: the key "updateStrategy" is written twice in one mapping; the last one is used\n',
+    );
+    expect(code).toBe(0);
+  });
+
+  it('leaves manifests strict: plan refuses the same file', async () => {
+    const f = file('twice-manifest.yaml', twice);
+    const { code, stderr } = await runCli(['plan', f], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^twice-manifest\.yaml:9:\d+: error: invalid YAML: duplicated mapping key/m);
   });
 });

@@ -66,3 +66,66 @@ describe('loadManifests', () => {
     ]);
   });
 });
+
+describe('symbolic links among manifests', () => {
+  let links: string;
+  beforeAll(() => {
+    links = mkdtempSync(path.join(tmpdir(), 'hook-sync-links-'));
+    mkdirSync(path.join(links, 'app/nested'), { recursive: true });
+    mkdirSync(path.join(links, 'shared'));
+    writeFileSync(path.join(links, 'app/a.yaml'), cm('a'));
+    writeFileSync(path.join(links, 'app/nested/b.yaml'), cm('b'));
+    writeFileSync(path.join(links, 'shared/s.yaml'), cm('shared'));
+    symlinkSync('gone.yaml', path.join(links, 'app/dangling.yaml'));
+    symlinkSync('gone-dir', path.join(links, 'app/dangling-dir'));
+    symlinkSync('gone.txt', path.join(links, 'app/notes.txt')); // not a manifest's name: not our business
+    symlinkSync('self.yaml', path.join(links, 'app/self.yaml'));
+    symlinkSync('..', path.join(links, 'app/nested/up'));
+    symlinkSync('../shared', path.join(links, 'app/shared'));
+  });
+  afterAll(() => rmSync(links, { recursive: true, force: true }));
+
+  it('warns about each link it skips, naming the path and what is wrong, and loads the rest', async () => {
+    const r = await loadManifests(['app'], { cwd: links });
+    expect(names(r)).toEqual(['a', 'b']);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      [
+        'warning',
+        'dangling-symlink',
+        '"app/dangling-dir" is a dangling symbolic link: its target "gone-dir" does not exist; skipped',
+      ],
+      [
+        'warning',
+        'dangling-symlink',
+        '"app/dangling.yaml" is a dangling symbolic link: its target "gone.yaml" does not exist; skipped',
+      ],
+      [
+        'warning',
+        'symlink-directory-cycle',
+        '"app/nested/up" links to "..", a directory that contains the link (a directory cycle); not followed',
+      ],
+      [
+        'warning',
+        'symlink-loop',
+        '"app/self.yaml" is a symbolic link loop: following it leads back to a link already followed; skipped',
+      ],
+      [
+        'warning',
+        'symlink-directory-skipped',
+        '"app/shared" links to the directory "../shared"; linked directories are not followed, so its manifests are not loaded',
+      ],
+    ]);
+  });
+
+  it('loads a linked directory named as a path of its own', async () => {
+    const r = await loadManifests(['app/shared'], { cwd: links });
+    expect(r.diagnostics).toEqual([]);
+    expect(names(r)).toEqual(['shared']);
+  });
+
+  it('warns about broken links a glob matches instead of failing', async () => {
+    const r = await loadManifests(['app/*.yaml'], { cwd: links });
+    expect(names(r)).toEqual(['a']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['dangling-symlink', 'symlink-loop']);
+  });
+});

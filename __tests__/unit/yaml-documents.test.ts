@@ -62,6 +62,18 @@ describe('multi-document YAML', () => {
     expect(() => parseYamlDocuments('a: 1\na: 2\n')).toThrow(YamlSyntaxError);
   });
 
+  it('keeps the last of duplicate keys when asked (for kubectl output), saying where each repeat is', () => {
+    const docs = parseYamlDocuments('a: 1\nb: {c: 1, c: 2}\na: 3\n---\nd: 1\n', {
+      duplicateKeys: 'last-wins',
+    });
+    expect(docs.map((d) => d.value)).toEqual([{ a: 3, b: { c: 2 } }, { d: 1 }]);
+    expect(docs[0]!.duplicateKeys).toEqual([
+      { key: 'c', offset: 15 },
+      { key: 'a', offset: 21 },
+    ]);
+    expect(docs[1]!.duplicateKeys).toBeUndefined();
+  });
+
   it('does not turn dates into timestamps (manifests go out as written)', () => {
     const { manifests } = load(
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  day: 2024-01-01\n',

@@ -3,20 +3,25 @@
  * it came from. Loading never stops at the first problem: every error in every file is collected, so one
  * CI run shows them all.
  */
-import { readFile, readdir, stat, glob, realpath } from 'node:fs/promises';
+import { readFile, stat, glob, realpath, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isRecord, type KubeObject } from './kube-object.js';
+import { brokenLinkWarning, followLink } from './symlinks.js';
+import { hasManifestExtension, walkDirectory } from './walk-directory.js';
 import {
   LineIndex,
+  YamlAliasBombError,
   YamlSyntaxError,
+  formatCount,
   nodeAt,
   offsetAt,
   parseYamlDocuments,
+  type ParseOptions,
   type PositionNode,
 } from './yaml-documents.js';
 
-export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+export { MANIFEST_EXTENSIONS } from './walk-directory.js';
 
 export interface Manifest {
   object: KubeObject;
@@ -40,27 +45,6 @@ export interface LoadOptions {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-function hasManifestExtension(file: string): boolean {
-  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
-}
-
-async function walkDirectory(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    // Hidden entries (.git, .github) are never manifests a user meant to apply.
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walkDirectory(full, out);
-    else if (entry.isFile() && hasManifestExtension(entry.name)) out.push(full);
-    // Linked files are followed; linked directories are not, so a link cycle cannot loop forever.
-    else if (entry.isSymbolicLink() && hasManifestExtension(entry.name)) {
-      const target = await stat(full).catch(() => undefined);
-      if (target?.isFile()) out.push(full);
-    }
-  }
-}
-
 /** Expands the user's paths into an ordered, de-duplicated list of absolute file paths. */
 export async function resolveManifestPaths(
   inputs: readonly string[],
@@ -74,7 +58,16 @@ export async function resolveManifestPaths(
       const matches: string[] = [];
       for await (const match of glob(input, { cwd })) {
         const full = path.resolve(cwd, match);
-        if (hasManifestExtension(full) && (await stat(full)).isFile()) matches.push(full);
+        if (!hasManifestExtension(full)) continue;
+        if (!(await lstat(full)).isSymbolicLink()) {
+          if ((await stat(full)).isFile()) matches.push(full);
+          continue;
+        }
+        // A pattern matches broken links too: warn and go on, as for a directory.
+        const target = await followLink(full);
+        if (target.kind === 'file') matches.push(full);
+        const warning = await brokenLinkWarning(full, displayPath(full, cwd), target);
+        if (warning) diagnostics.push(warning);
       }
       matches.sort();
       if (matches.length === 0) {
@@ -102,7 +95,7 @@ export async function resolveManifestPaths(
     }
     if (info.isDirectory()) {
       const before = found.length;
-      await walkDirectory(abs, found);
+      await walkDirectory(abs, found, { display: (f) => displayPath(f, cwd), diagnostics });
       if (found.length === before) {
         diagnostics.push({
           severity: 'error',
@@ -139,8 +132,16 @@ function isKustomization(obj: Record<string, unknown>): boolean {
   );
 }
 
-/** Parses one file's text into manifests; problems go to `diagnostics`. */
-export function parseManifestText(text: string, file: string, diagnostics: Diagnostic[]): Manifest[] {
+/**
+ * Parses one file's text into manifests; problems go to `diagnostics`. `options.duplicateKeys` is for
+ * reading what tools print (`hook-sync health`); manifests keep the default, which refuses them.
+ */
+export function parseManifestText(
+  text: string,
+  file: string,
+  diagnostics: Diagnostic[],
+  options: ParseOptions = {},
+): Manifest[] {
   const lines = new LineIndex(text);
   const at = (offset: number | undefined): SourceLocation => {
     const { line } = lines.position(offset ?? 0);
@@ -148,8 +149,18 @@ export function parseManifestText(text: string, file: string, diagnostics: Diagn
   };
   let documents;
   try {
-    documents = parseYamlDocuments(text);
+    documents = parseYamlDocuments(text, options);
   } catch (err) {
+    if (err instanceof YamlAliasBombError) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'yaml-alias-bomb',
+        message: `YAML aliases expand to too many nodes: ${formatCount(err.nodes)} (at most ${formatCount(err.budget)} in this file)`,
+        hint: 'nested aliases like these, a "billion laughs" alias bomb, would exhaust memory: write the repeated parts out, or alias fewer levels deep',
+        source: at(err.offset),
+      });
+      return [];
+    }
     if (!(err instanceof YamlSyntaxError)) throw err;
     // Strict JSON that YAML rejects (tab indentation, for one) is still a valid manifest file.
     if (file.toLowerCase().endsWith('.json')) {
@@ -202,6 +213,14 @@ export function parseManifestText(text: string, file: string, diagnostics: Diagn
   };
 
   for (const doc of documents) {
+    for (const dup of doc.duplicateKeys ?? []) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'duplicate-key',
+        message: `the key "${dup.key}" is written twice in one mapping; the last one is used`,
+        source: { ...at(dup.offset), column: lines.position(dup.offset).column },
+      });
+    }
     const value = doc.value;
     if (value === null || value === undefined) continue; // empty document, trailing ---
     if (

@@ -3,6 +3,7 @@
  * them once to build a tree of positions beside the constructed values, so any field of any object (an
  * annotation, a List item) can be pointed at by line, not only the document it sits in.
  */
+import { findAliasBudgetExceeded } from './alias-expansion.js';
 import {
   CORE_SCHEMA,
   EVENT_ID,
@@ -28,6 +29,17 @@ export interface YamlDocument {
   value: unknown;
   /** Absent for an empty document. */
   root?: PositionNode;
+  /** Keys written twice in one mapping (only with `duplicateKeys: 'last-wins'`): where the later one is. */
+  duplicateKeys?: { key: string; offset: number }[];
+}
+
+export interface ParseOptions {
+  /**
+   * 'refuse' (the default): a key written twice in a mapping is a syntax error, as for the API server.
+   * 'last-wins': the later value is kept and the key reported, as Go's YAML readers do: for reading what
+   * kubectl or a tool printed, not for manifests.
+   */
+  duplicateKeys?: 'refuse' | 'last-wins';
 }
 
 export class YamlSyntaxError extends Error {
@@ -40,6 +52,27 @@ export class YamlSyntaxError extends Error {
   ) {
     super(`${reason} (line ${line}, column ${column})`);
     this.name = 'YamlSyntaxError';
+  }
+}
+
+/** 387,420,489; past a trillion, 1.2e+15 (a bomb's count can be astronomically large). */
+export function formatCount(n: number): string {
+  return n < 1e12 ? Math.round(n).toLocaleString('en-US') : n.toExponential(1);
+}
+
+/** The aliases of a document stand for more nodes than any manifest needs: an alias bomb. */
+export class YamlAliasBombError extends Error {
+  constructor(
+    /** Offset of the document's first node. */
+    readonly offset: number,
+    /** Nodes the file's aliases stand for, up to and including this document. */
+    readonly nodes: number,
+    readonly budget: number,
+  ) {
+    super(
+      `YAML aliases expand to too many nodes (${formatCount(nodes)}; the limit is ${formatCount(budget)})`,
+    );
+    this.name = 'YamlAliasBombError';
   }
 }
 
@@ -68,6 +101,8 @@ interface Frame {
   pendingKey?: { name: string; offset: number };
   isDocument: boolean;
   root?: PositionNode;
+  /** Set on document frames. */
+  duplicateKeys?: { key: string; offset: number }[];
 }
 
 function eventOffset(e: Event): number {
@@ -84,8 +119,13 @@ function eventOffset(e: Event): number {
   }
 }
 
-function buildPositions(events: Event[], source: string): (PositionNode | undefined)[] {
-  const roots: (PositionNode | undefined)[] = [];
+interface DocumentPositions {
+  root: PositionNode | undefined;
+  duplicateKeys: { key: string; offset: number }[];
+}
+
+function buildPositions(events: Event[], source: string): DocumentPositions[] {
+  const roots: DocumentPositions[] = [];
   const stack: Frame[] = [];
 
   const attach = (child: PositionNode, keyName?: string) => {
@@ -105,6 +145,10 @@ function buildPositions(events: Event[], source: string): (PositionNode | undefi
         parent.expectKey = false;
       } else {
         const key = parent.pendingKey ?? { name: '\u0000missing-key', offset: child.offset };
+        // Only reached when duplicates are allowed (js-yaml refuses them otherwise); the later one wins,
+        // as in the constructed value.
+        if (parent.node.entries.has(key.name) && !key.name.startsWith('\u0000'))
+          stack[0]?.duplicateKeys?.push({ key: key.name, offset: key.offset });
         parent.node.entries.set(key.name, { keyOffset: key.offset, value: child });
         parent.pendingKey = undefined;
         parent.expectKey = true;
@@ -115,7 +159,7 @@ function buildPositions(events: Event[], source: string): (PositionNode | undefi
   for (const e of events) {
     switch (e.type) {
       case EVENT_ID.DOCUMENT:
-        stack.push({ node: undefined, expectKey: false, isDocument: true });
+        stack.push({ node: undefined, expectKey: false, isDocument: true, duplicateKeys: [] });
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
@@ -144,7 +188,10 @@ function buildPositions(events: Event[], source: string): (PositionNode | undefi
         if (frame?.isDocument) {
           // An empty document holds a single empty scalar; it has no position worth reporting.
           const root = frame.root;
-          roots.push(root && (root.entries || root.items) ? root : undefined);
+          roots.push({
+            root: root && (root.entries || root.items) ? root : undefined,
+            duplicateKeys: frame.duplicateKeys ?? [],
+          });
         }
         break;
       }
@@ -166,18 +213,34 @@ function toSyntaxError(err: unknown): YamlSyntaxError {
   return new YamlSyntaxError(e.reason ?? e.message ?? String(err), line, column);
 }
 
-/** Parses every document of a YAML (or JSON) text. Throws YamlSyntaxError with a 1-based line and column. */
-export function parseYamlDocuments(text: string): YamlDocument[] {
+/**
+ * Parses every document of a YAML (or JSON) text. Throws YamlSyntaxError with a 1-based line and column,
+ * or YamlAliasBombError before anything is built.
+ */
+export function parseYamlDocuments(text: string, options: ParseOptions = {}): YamlDocument[] {
+  const lenient = options.duplicateKeys === 'last-wins';
   let events: Event[];
-  let values: unknown[];
   try {
     events = parseEvents(text, {});
-    values = constructFromEvents(events, { source: text, schema: SCHEMA });
   } catch (err) {
     throw toSyntaxError(err);
   }
-  const roots = buildPositions(events, text);
-  return values.map((value, i) => ({ value, root: roots[i] }));
+  const bomb = findAliasBudgetExceeded(events, text);
+  if (bomb) throw new YamlAliasBombError(Math.max(bomb.offset, 0), bomb.total, bomb.budget);
+  let values: unknown[];
+  try {
+    // js-yaml's `json` mode keeps the last of duplicated keys (JSON.parse's rule) instead of refusing them.
+    values = constructFromEvents(events, { source: text, schema: SCHEMA, json: lenient });
+  } catch (err) {
+    throw toSyntaxError(err);
+  }
+  const positions = buildPositions(events, text);
+  return values.map((value, i) => {
+    const doc: YamlDocument = { value, root: positions[i]?.root };
+    const duplicateKeys = positions[i]?.duplicateKeys ?? [];
+    if (duplicateKeys.length > 0) doc.duplicateKeys = duplicateKeys;
+    return doc;
+  });
 }
 
 /** The offset of the deepest node along `path` that exists; the root's when none does. */

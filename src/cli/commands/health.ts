@@ -1,7 +1,7 @@
 /** `hook-sync health <files…>`: why hook-sync thinks an object is (not) ready, from `kubectl get -o yaml`. */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InvalidInputError, type Diagnostic } from '../../diagnostics.js';
+import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { judgeResource } from '../../health/judge.js';
 import { str } from '../../health/object-fields.js';
 import { podsOf } from '../../health/related-objects.js';
@@ -19,10 +19,19 @@ Judges live objects as hook-sync does during a sync. Give it what kubectl prints
 Pods and Events in the same input sharpen the verdict: an image that cannot be pulled, a missing
 ConfigMap or a crash loop makes a workload Degraded once it has lasted past its grace period.
 
+The input is read as kubectl's output, not as manifests: a key written twice in one mapping is accepted
+(the last one wins, with a warning naming its file and line).
+
 Options:
   --json        print one JSON array of {"kind","name","namespace","status","message"}
   --now TIME    judge as of this time (default: now), for reproducible answers
+
+Exit codes: 0 nothing Degraded or Missing; 1 something is Degraded or Missing; 2 invalid input (a file
+that cannot be read or parsed, a bad option).
 `;
+
+/** The verdicts that make the command fail, so a script can stop on them. */
+const FAILING = new Set(['Degraded', 'Missing']);
 
 export interface HealthLine {
   kind: string;
@@ -67,9 +76,12 @@ export async function healthCommand(argv: string[], io: CliIo): Promise<number> 
       });
       continue;
     }
-    objects.push(...parseManifestText(text, file, diagnostics).map((m) => m.object));
+    // What kubectl prints may repeat a key (Go's YAML readers keep the last one); manifests may not.
+    const manifests = parseManifestText(text, file, diagnostics, { duplicateKeys: 'last-wins' });
+    objects.push(...manifests.map((m) => m.object));
   }
   if (diagnostics.some((d) => d.severity === 'error')) throw new InvalidInputError(diagnostics);
+  for (const d of diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   const events = objects.filter((o) => str(o, 'kind') === 'Event');
   const lines: HealthLine[] = objects
     .filter((o) => str(o, 'kind') !== 'Event')
@@ -89,5 +101,5 @@ export async function healthCommand(argv: string[], io: CliIo): Promise<number> 
   else
     for (const l of lines)
       io.stdout(`${l.kind}/${l.name}: ${l.status}${l.message ? ` — ${l.message}` : ''}\n`);
-  return EXIT.ok;
+  return lines.some((l) => FAILING.has(l.status)) ? EXIT.failed : EXIT.ok;
 }

@@ -1,22 +1,28 @@
-/** Services of type LoadBalancer and Ingresses are ready once an address is published. */
+/**
+ * Services of type LoadBalancer and Ingresses are ready once their load balancer is published. As in
+ * Argo CD, any entry in `status.loadBalancer.ingress` counts, even one with neither ip nor hostname
+ * (`- {}`): some controllers publish exactly that once the balancer exists.
+ */
 import { healthy, progressing, type Health } from '../health.js';
 import { list, str, type Json } from '../object-fields.js';
 
-function addresses(obj: unknown): string[] {
-  return list(obj, 'status.loadBalancer.ingress')
-    .map((i: Json) => String(i.ip ?? i.hostname ?? ''))
-    .filter(Boolean);
+function published(obj: unknown): { entries: number; addresses: string[] } {
+  const entries = list(obj, 'status.loadBalancer.ingress');
+  const addresses = entries.map((i: Json) => String(i.ip ?? i.hostname ?? '')).filter(Boolean);
+  return { entries: entries.length, addresses };
 }
 
 export function serviceHealth(obj: unknown): Health {
   if (str(obj, 'spec.type') !== 'LoadBalancer') return healthy();
-  const ips = addresses(obj);
-  if (ips.length === 0) return progressing('Waiting for the load balancer to assign an external address');
-  return healthy(`load balancer at ${ips.join(', ')}`);
+  const { entries, addresses } = published(obj);
+  if (entries === 0) return progressing('Waiting for the load balancer to assign an external address');
+  if (addresses.length === 0) return healthy('load balancer published (without an ip or hostname)');
+  return healthy(`load balancer at ${addresses.join(', ')}`);
 }
 
 export function ingressHealth(obj: unknown): Health {
-  const ips = addresses(obj);
-  if (ips.length === 0) return progressing('Waiting for the ingress controller to publish an address');
-  return healthy(`address ${ips.join(', ')}`);
+  const { entries, addresses } = published(obj);
+  if (entries === 0) return progressing('Waiting for the ingress controller to publish an address');
+  if (addresses.length === 0) return healthy('load balancer published (without an ip or hostname)');
+  return healthy(`address ${addresses.join(', ')}`);
 }
