@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ClusterClient } from '../../src/cluster/cluster-client.js';
 import { kubeconfigSecrets, loadKubeconfig } from '../../src/cluster/kubeconfig.js';
 import { EmbeddedCluster } from '../../src/embedded-cluster/embedded-cluster.js';
+import { main } from '../../src/cli/main.js';
 import { runSync } from '../../src/sync/sync-operation.js';
 import { TEST_TIME_SCALE } from '../helpers/embedded.js';
 import { jobYaml, planOf } from '../helpers/sync.js';
@@ -101,6 +102,57 @@ process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/
     );
     expect(result.tasks.every((x) => x.status === 'Skipped')).toBe(true);
     expect(cluster.object('', 'ConfigMap', 'exec-bad', 'authenticated')).toBeUndefined();
+  });
+
+  it('never quotes what a broken plugin printed (a raw token, not an ExecCredential)', async () => {
+    const raw = path.join(dir, 'plugin-raw.mjs');
+    writeFileSync(raw, "process.stdout.write('rawtoken-abcdefghijklmnop');\n");
+    const config = path.join(dir, 'kubeconfig-raw');
+    writeFileSync(
+      config,
+      kubeconfig(
+        cluster.url,
+        '    insecure-skip-tls-verify: true',
+        `    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ${process.execPath}\n      args: [${raw}]\n      interactiveMode: Never`,
+      ),
+    );
+    writeFileSync(path.join(dir, 'raw.yaml'), hookYaml);
+    let out = '';
+    const io = { stdout: (x: string) => (out += x), stderr: (x: string) => (out += x), env: {}, cwd: dir };
+    const code = await main(['sync', 'raw.yaml', '--kubeconfig', config, '--json', 'raw.json'], io);
+    const document = readFileSync(path.join(dir, 'raw.json'), 'utf8');
+    expect(code).toBe(1);
+    expect(out).toContain('is not an ExecCredential JSON document (not shown: it may hold a credential)');
+    for (const text of [out, document]) expect(text).not.toContain('rawtoken');
+  });
+
+  it('masks the kubeconfig credentials in the CLI output as the action does', async () => {
+    const config = path.join(dir, 'kubeconfig-token');
+    writeFileSync(
+      config,
+      kubeconfig(cluster.url, '    insecure-skip-tls-verify: true', '    token: token-from-the-cloud'),
+    );
+    const ns = 'cli-masks';
+    cluster.api.create(cluster.api.registry.byKind('', 'Namespace')!, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns },
+    });
+    // A hook that happens to print the same value (a debug line, a misconfigured script).
+    writeFileSync(
+      path.join(dir, 'echo.yaml'),
+      jobYaml('debug-', 'echo using token-from-the-cloud', { 'argocd.argoproj.io/hook': 'PreSync' }),
+    );
+    let out = '';
+    const io = { stdout: (x: string) => (out += x), stderr: (x: string) => (out += x), env: {}, cwd: dir };
+    const code = await main(
+      ['sync', 'echo.yaml', '--kubeconfig', config, '--namespace', ns, '--json', 'echo.json'],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('using ***');
+    for (const text of [out, readFileSync(path.join(dir, 'echo.json'), 'utf8')])
+      expect(text).not.toContain('token-from-the-cloud');
   });
 
   it("counts the plugin's environment values among the kubeconfig's secrets", () => {

@@ -216,9 +216,9 @@ describe('hooks that cannot finish', () => {
 });
 
 describe('manifests reach the server as written', () => {
-  it("keeps a field the client library's models do not know", async () => {
+  it("keeps a field the client library's models do not know (Validate=false lets the server take it)", async () => {
     const yaml =
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: future\ndata: {a: b}\nfieldFromTheFuture:\n  enabled: true\n';
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: future\n  annotations: {argocd.argoproj.io/sync-options: Validate=false}\ndata: {a: b}\nfieldFromTheFuture:\n  enabled: true\n';
     const run = await sync(t, yaml, 'fidelity');
     expect(run.result.status).toBe('Succeeded');
     expect((t.cluster.object('', 'ConfigMap', 'fidelity', 'future') as any).fieldFromTheFuture).toEqual({

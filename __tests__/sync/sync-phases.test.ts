@@ -224,7 +224,7 @@ spec:
     );
     expect(run.result.status).toBe('Failed');
     expect(run.result.message).toContain(
-      'Ghost boo (test.yaml:1): the cluster does not serve kind "Ghost" in "nothing.example.com/v1"',
+      'Ghost unknown-kind/boo (test.yaml:1): the cluster does not serve kind "Ghost" in "nothing.example.com/v1"',
     );
     expect(obj('', 'ConfigMap', 'unknown-kind', 'valid')).toBeUndefined();
   });

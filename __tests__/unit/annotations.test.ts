@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { csv } from '../../src/hooks/annotations.js';
 import { parseDeletePolicies } from '../../src/hooks/delete-policy.js';
-import { parseSyncOptions } from '../../src/hooks/sync-options.js';
+import { DEFAULT_SYNC_OPTIONS, parseSyncOptions } from '../../src/hooks/sync-options.js';
 import { parseWave } from '../../src/hooks/sync-wave.js';
 
 describe('csv', () => {
@@ -65,16 +65,37 @@ describe('parseWave', () => {
 });
 
 describe('parseSyncOptions', () => {
-  it('parses Key=value pairs', () => {
+  const parse = (value: string) => parseSyncOptions({ 'argocd.argoproj.io/sync-options': value });
+  it('reads Key=value pairs into what the engine acts on', () => {
+    expect(parse('Prune=false, ServerSideApply=false,Validate=false').options).toEqual({
+      ...DEFAULT_SYNC_OPTIONS,
+      prune: 'false',
+      serverSideApply: false,
+      validate: false,
+    });
     expect(
-      parseSyncOptions({
-        'argocd.argoproj.io/sync-options': 'Prune=false, ServerSideApply=true,Validate=false',
-      }),
-    ).toEqual({ options: { Prune: 'false', ServerSideApply: 'true', Validate: 'false' }, problems: [] });
+      parse('Replace=true,Force=true,SkipDryRunOnMissingResource=true,PruneLast=true,Delete=false').options,
+    ).toEqual({
+      ...DEFAULT_SYNC_OPTIONS,
+      replace: true,
+      force: true,
+      skipDryRunOnMissingResource: true,
+      pruneLast: true,
+      delete: 'false',
+    });
   });
-  it('warns about malformed entries and unknown keys, keeping the rest', () => {
-    const r = parseSyncOptions({ 'argocd.argoproj.io/sync-options': 'Prune=false,Bogus=1,PruneLast' });
-    expect(r.options).toEqual({ Prune: 'false' });
-    expect(r.problems.map((p) => p.code)).toEqual(['unknown-sync-option', 'malformed-sync-option']);
+  it('gives Argo CD defaults without the annotation', () => {
+    expect(parseSyncOptions({})).toEqual({ options: DEFAULT_SYNC_OPTIONS, problems: [] });
+  });
+  it('warns about malformed entries, unknown keys, bad values and application-level options, keeping the rest', () => {
+    const r = parse('Prune=false,Bogus=1,PruneLast,Replace=yes,CreateNamespace=true');
+    expect(r.options).toEqual({ ...DEFAULT_SYNC_OPTIONS, prune: 'false' });
+    expect(r.problems.map((p) => p.code)).toEqual([
+      'unknown-sync-option',
+      'malformed-sync-option',
+      'malformed-sync-option',
+      'application-sync-option',
+    ]);
+    expect(r.problems[2]!.hint).toBe('write Replace=true or Replace=false');
   });
 });

@@ -6,16 +6,14 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { readFileSync } from 'node:fs';
-import { ClusterClient } from '../cluster/cluster-client.js';
-import { KubeconfigError, kubeconfigSecrets, loadKubeconfig } from '../cluster/kubeconfig.js';
+import { KubeconfigError, kubeconfigSecrets } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { renderJobSummary } from '../report/job-summary.js';
 import { planJson, renderPlanText } from '../report/plan-report.js';
 import { Redactor } from '../sync/redactor.js';
-import { cancelOnSignals } from '../sync/cancel-on-signals.js';
-import { runSync } from '../sync/sync-operation.js';
+import { invalidResult, syncFromPaths, type SyncOutcome } from '../sync/sync-from-paths.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
 import { groupedLogObserver } from './log-groups.js';
@@ -52,17 +50,6 @@ function annotate(diagnostics: readonly Diagnostic[]): void {
     if (d.severity === 'error') core.error(formatDiagnostic(d), props);
     else core.warning(formatDiagnostic(d), props);
   }
-}
-
-function invalidResult(message: string, revision: string, startedAt: Date): SyncResult {
-  return {
-    status: 'Invalid',
-    message,
-    revision,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    tasks: [],
-  };
 }
 
 async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redactor): Promise<void> {
@@ -148,78 +135,109 @@ export async function run(): Promise<void> {
         'input "prune" is not supported yet (it arrives with the inventory of applied objects); nothing will be pruned',
       );
     checkManifestPaths(inputs.manifests, workspace);
-    let plan: Plan;
+    if (inputs.operation === 'plan') return await showPlan(inputs, workspace, revision, startedAt, redactor);
+
+    const observer = groupedLogObserver((s) => redactor.redact(s));
+    const given = inputs;
+    let context = given.context ?? '';
+    let outcome: SyncOutcome;
     try {
-      plan = await loadPlan(inputs.manifests, {
-        checkFiles: (files) => checkFilesInside(files, workspace),
+      outcome = await syncFromPaths({
+        paths: given.manifests,
         cwd: workspace,
-        operation: 'sync',
-        namespace: inputs.namespace,
-        revision,
-        startedAt: Math.floor(startedAt.getTime() / 1000),
-      });
-    } catch (err) {
-      if (!(err instanceof InvalidInputError)) throw err;
-      annotate(err.diagnostics);
-      const errors = err.diagnostics.filter((d) => d.severity === 'error');
-      const result = invalidResult(
-        `${errors.length} error${errors.length === 1 ? '' : 's'} in the manifests; nothing was applied:\n${errors.map(formatDiagnostic).join('\n')}`,
+        checkFiles: (files) => checkFilesInside(files, workspace),
+        namespace: given.namespace,
         revision,
         startedAt,
-      );
-      await finish(
-        inputs,
-        result,
-        inputs.context ?? '',
-        err.diagnostics.filter((d) => d.severity === 'warning'),
-        redactor,
-      );
-      return;
-    }
-    // The manifests' Secret values are masked by the runner too, in case anything else prints them.
-    redactor.addSecretsOf(plan);
-    for (const value of redactor.values) core.setSecret(value);
-    annotate(plan.warnings);
-
-    if (inputs.operation === 'plan') {
-      core.info(redactor.redact(renderPlanText(plan)));
-      core.setOutput('status', 'Succeeded');
-      core.setOutput('result', redactor.redact(JSON.stringify(planJson(plan))));
-      return;
-    }
-
-    const { kc, context, server } = loadKubeconfig({ text: inputs.kubeconfig }, inputs.context);
-    core.info(
-      `hook-sync: syncing ${plan.tasks.length} tasks of app ${inputs.app} at ${revision.slice(0, 7)} to ${server} (context ${context}), namespace ${inputs.namespace}`,
-    );
-    const controller = new AbortController();
-    const release = cancelOnSignals(process, controller, () =>
-      core.warning('hook-sync: cancelled: deleting running hooks'),
-    );
-    const observer = groupedLogObserver((s) => redactor.redact(s));
-    let result: SyncResult;
-    try {
-      result = await runSync(plan, new ClusterClient(kc), {
-        timeoutMs: inputs.timeoutMs,
-        wait: inputs.wait,
-        signal: controller.signal,
+        cluster: {
+          kubeconfig: () => ({ text: given.kubeconfig, origin: 'the kubeconfig input' }),
+          context: given.context,
+        },
+        timeoutMs: given.timeoutMs,
+        wait: given.wait,
+        signals: process,
+        onCancelling: () => core.warning('hook-sync: cancelled: deleting running hooks'),
         observer,
-        secrets: kubeconfigSecrets(inputs.kubeconfig),
+        redactor,
+        onSecret: (value) => core.setSecret(value),
+        onStart: (plan, target) => {
+          context = target.context;
+          annotate(plan.warnings);
+          core.info(
+            `hook-sync: syncing ${plan.tasks.length} tasks of app ${given.app} at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}), namespace ${given.namespace}`,
+          );
+        },
       });
     } finally {
       observer.close();
-      release();
     }
-    core.info(redactor.redact(`hook-sync: ${result.status}: ${result.message}`));
-    await finish(inputs, result, context, plan.warnings, redactor);
+    if (outcome.kind === 'invalid-kubeconfig') throw new KubeconfigError(outcome.message);
+    if (outcome.kind === 'invalid-manifests') {
+      annotate(outcome.diagnostics);
+      const warnings = outcome.diagnostics.filter((d) => d.severity === 'warning');
+      await finish(inputs, outcome.result, context, warnings, redactor);
+      return;
+    }
+    core.info(redactor.redact(`hook-sync: ${outcome.result.status}: ${outcome.result.message}`));
+    await finish(inputs, outcome.result, context, outcome.plan.warnings, redactor);
   } catch (err) {
-    if (err instanceof ActionInputError || err instanceof KubeconfigError) {
-      const result = invalidResult(err.message, revision, startedAt);
-      core.error(err.message);
+    if (
+      err instanceof ActionInputError ||
+      err instanceof KubeconfigError ||
+      err instanceof InvalidInputError
+    ) {
+      const message =
+        err instanceof InvalidInputError ? err.diagnostics.map(formatDiagnostic).join('\n') : err.message;
+      const result = invalidResult(message, revision, startedAt);
+      core.error(redactor.redact(message));
       await finish(undefined, result, inputs?.context ?? '', [], redactor);
       return;
     }
     core.setOutput('status', 'Failed');
     core.setFailed(redactor.redact(`hook-sync failed: ${(err as Error).message}`));
   }
+}
+
+/** operation: plan — the ordered plan in the log and the result output; nothing touches a cluster. */
+async function showPlan(
+  inputs: ActionInputs,
+  workspace: string,
+  revision: string,
+  startedAt: Date,
+  redactor: Redactor,
+): Promise<void> {
+  let plan: Plan;
+  try {
+    plan = await loadPlan(inputs.manifests, {
+      checkFiles: (files) => checkFilesInside(files, workspace),
+      cwd: workspace,
+      operation: 'sync',
+      namespace: inputs.namespace,
+      revision,
+      startedAt: Math.floor(startedAt.getTime() / 1000),
+    });
+  } catch (err) {
+    if (!(err instanceof InvalidInputError)) throw err;
+    annotate(err.diagnostics);
+    const errors = err.diagnostics.filter((d) => d.severity === 'error');
+    const result = invalidResult(
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in the manifests:\n${errors.map(formatDiagnostic).join('\n')}`,
+      revision,
+      startedAt,
+    );
+    await finish(
+      inputs,
+      result,
+      inputs.context ?? '',
+      err.diagnostics.filter((d) => d.severity === 'warning'),
+      redactor,
+    );
+    return;
+  }
+  redactor.addSecretsOf(plan);
+  for (const value of redactor.values) core.setSecret(value);
+  annotate(plan.warnings);
+  core.info(redactor.redact(renderPlanText(plan)));
+  core.setOutput('status', 'Succeeded');
+  core.setOutput('result', redactor.redact(JSON.stringify(planJson(plan))));
 }

@@ -26,6 +26,52 @@ export interface ObjectRef {
 
 export type Json = Record<string, unknown>;
 
+/** How the API server treats fields it does not know: kubectl's and Argo CD's default is Strict. */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldValidation?: FieldValidation;
+  signal?: AbortSignal;
+}
+
+function writeQuery(options: WriteOptions): Record<string, string> {
+  return {
+    fieldManager: FIELD_MANAGER,
+    fieldValidation: options.fieldValidation ?? 'Strict',
+    ...(options.dryRun ? { dryRun: 'All' } : {}),
+  };
+}
+
+function refOf(obj: Json): ObjectRef {
+  const meta = (obj.metadata ?? {}) as Json;
+  return {
+    apiVersion: String(obj.apiVersion),
+    kind: String(obj.kind),
+    namespace: meta.namespace as string | undefined,
+    name: String(meta.name),
+  };
+}
+
+/**
+ * The kubeconfig's credentials could not be obtained (an exec plugin failed or printed something else).
+ * The plugin's output is never quoted: it may hold a token.
+ */
+export class KubeAuthError extends Error {
+  override name = 'KubeAuthError';
+}
+
+function authFailure(err: unknown): KubeAuthError {
+  const message = err instanceof Error ? err.message : String(err);
+  const detail =
+    err instanceof SyntaxError
+      ? 'its exec credential plugin printed something that is not an ExecCredential JSON document (not shown: it may hold a credential)'
+      : `its credential plugin failed: ${message.split('\n')[0]!.slice(0, 200) || 'no message'}`;
+  return new KubeAuthError(
+    `cannot get credentials from the kubeconfig: ${detail}; run the plugin by hand to see what it prints`,
+  );
+}
+
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -92,7 +138,7 @@ export class ClusterClient {
     let delay = this.retry.baseDelayMs;
     for (let attempt = 1; ; attempt++) {
       const ctx = new k8s.RequestContext(url.toString(), method as k8s.HttpMethod);
-      await this.kc.applySecurityAuthentication(ctx);
+      await this.authenticate(ctx);
       ctx.setHeaderParam('Accept', 'application/json');
       ctx.setHeaderParam('User-Agent', 'hook-sync');
       if (options.body !== undefined) {
@@ -134,6 +180,14 @@ export class ClusterClient {
           : delay;
       await sleep(Math.min(wait, this.retry.maxDelayMs), options.signal);
       delay = Math.min(delay * 2, this.retry.maxDelayMs);
+    }
+  }
+
+  private async authenticate(ctx: k8s.RequestContext): Promise<void> {
+    try {
+      await this.kc.applySecurityAuthentication(ctx);
+    } catch (err) {
+      throw authFailure(err);
     }
   }
 
@@ -196,19 +250,9 @@ export class ClusterClient {
   }
 
   /** Server-side apply as `hook-sync`, forcing conflicts (the manifests are the source of truth, as for Argo CD). */
-  async apply(
-    obj: Json,
-    options: { dryRun?: boolean; signal?: AbortSignal } = {},
-  ): Promise<{ object: Json; created: boolean }> {
-    const meta = (obj.metadata ?? {}) as Json;
-    const path = await this.objectPath({
-      apiVersion: String(obj.apiVersion),
-      kind: String(obj.kind),
-      namespace: meta.namespace as string | undefined,
-      name: String(meta.name),
-    });
-    const { status, body } = await this.request('PATCH', path, {
-      query: { fieldManager: FIELD_MANAGER, force: true, ...(options.dryRun ? { dryRun: 'All' } : {}) },
+  async apply(obj: Json, options: WriteOptions = {}): Promise<{ object: Json; created: boolean }> {
+    const { status, body } = await this.request('PATCH', await this.objectPath(refOf(obj)), {
+      query: { ...writeQuery(options), force: true },
       body: obj,
       contentType: 'application/apply-patch+yaml',
       idempotent: true,
@@ -217,22 +261,48 @@ export class ClusterClient {
     return { object: body, created: status === 201 };
   }
 
-  /** A server-side dry run of creating the object under a generated name (for objects that will be replaced). */
-  async dryRunCreate(obj: Json): Promise<Json> {
-    const meta = { ...((obj.metadata ?? {}) as Json) };
+  /** POST: the object must not exist. */
+  async create(obj: Json, options: WriteOptions = {}): Promise<Json> {
+    const meta = (obj.metadata ?? {}) as Json;
     const info = await this.requireResource(String(obj.apiVersion), String(obj.kind));
+    const { body } = await this.request('POST', this.collectionPath(info, meta.namespace as string), {
+      query: writeQuery(options),
+      body: obj,
+      idempotent: options.dryRun === true,
+      signal: options.signal,
+    });
+    return body;
+  }
+
+  /** PUT: the object becomes exactly what is sent; fields other writers added are gone. */
+  async replace(obj: Json, options: WriteOptions = {}): Promise<Json> {
+    const { body } = await this.request('PUT', await this.objectPath(refOf(obj)), {
+      query: writeQuery(options),
+      body: obj,
+      idempotent: true,
+      signal: options.signal,
+    });
+    return body;
+  }
+
+  /** A JSON merge patch (RFC 7386), as client-side apply sends it. */
+  async mergePatch(ref: ObjectRef, patch: Json, options: WriteOptions = {}): Promise<Json> {
+    const { body } = await this.request('PATCH', await this.objectPath(ref), {
+      query: writeQuery(options),
+      body: patch,
+      contentType: 'application/merge-patch+json',
+      idempotent: true,
+      signal: options.signal,
+    });
+    return body;
+  }
+
+  /** A server-side dry run of creating the object under a generated name (for objects that will be replaced). */
+  async dryRunCreate(obj: Json, options: WriteOptions = {}): Promise<Json> {
+    const meta = { ...((obj.metadata ?? {}) as Json) };
     meta.generateName = `${String(meta.name).slice(0, 40)}-`;
     delete meta.name;
-    const { body } = await this.request(
-      'POST',
-      this.collectionPath(info, meta.namespace as string | undefined),
-      {
-        query: { dryRun: 'All', fieldManager: FIELD_MANAGER },
-        body: { ...obj, metadata: meta },
-        idempotent: true,
-      },
-    );
-    return body;
+    return this.create({ ...obj, metadata: meta }, { ...options, dryRun: true });
   }
 
   /** Deletes with Foreground propagation by default (a Job's pods go with it). NotFound is success. */
@@ -304,7 +374,7 @@ export class ClusterClient {
     url.searchParams.set('container', container);
     if (options.follow) url.searchParams.set('follow', 'true');
     const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
-    await this.kc.applySecurityAuthentication(ctx);
+    await this.authenticate(ctx);
     if (options.signal) ctx.setSignal(options.signal);
     const response = await this.http.send(ctx).toPromise();
     if (response.httpStatusCode >= 400)

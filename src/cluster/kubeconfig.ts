@@ -4,6 +4,9 @@
  */
 import * as k8s from '@kubernetes/client-node';
 import { load } from 'js-yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 
 export class KubeconfigError extends Error {
   override name = 'KubeconfigError';
@@ -23,6 +26,51 @@ export function decodeKubeconfig(text: string): string {
     if (/apiVersion|clusters|contexts/.test(decoded)) return decoded;
   }
   return text;
+}
+
+/** Where the kubeconfig came from, and its text (read once: its credentials are masked before any use). */
+export interface KubeconfigSource {
+  text: string;
+  /** Set for a file: relative paths inside it are resolved from its folder. */
+  file?: string;
+  /** Said in the log: `the kubeconfig input`, `$KUBECONFIG (/path)`, `~/.kube/config`. */
+  origin: string;
+}
+
+/**
+ * The kubeconfig to use: given text, a given file, else `$KUBECONFIG` (its first existing file), else
+ * `~/.kube/config` — where cluster login steps (kind, aws eks update-kubeconfig, azure/k8s-set-context,
+ * get-gke-credentials) leave it.
+ */
+export function findKubeconfig(
+  given: { text?: string; file?: string; textOrigin?: string },
+  env: NodeJS.ProcessEnv,
+): KubeconfigSource {
+  if (given.text?.trim()) return { text: given.text, origin: given.textOrigin ?? 'the kubeconfig given' };
+  const read = (file: string, origin: string): KubeconfigSource => {
+    try {
+      return { text: readFileSync(file, 'utf8'), file, origin };
+    } catch (err) {
+      throw new KubeconfigError(
+        `cannot read the kubeconfig ${file}: ${(err as Error).message.split('\n')[0]}`,
+      );
+    }
+  };
+  if (given.file) return read(given.file, given.file);
+  const fromEnv = (env.KUBECONFIG ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .find((f) => existsSync(f));
+  if (fromEnv) return read(fromEnv, `$KUBECONFIG (${fromEnv})`);
+  const home = path.join(env.HOME || homedir(), '.kube', 'config');
+  if (existsSync(home)) return read(home, '~/.kube/config');
+  throw new KubeconfigError(
+    `no kubeconfig: none was given${env.KUBECONFIG ? `, $KUBECONFIG (${env.KUBECONFIG}) names no file that exists` : ', $KUBECONFIG is not set'} and ${home} does not exist; pass one, or log in to the cluster first (kubectl must work)`,
+  );
+}
+
+export function loadKubeconfigSource(source: KubeconfigSource, context?: string): LoadedKubeconfig {
+  return loadKubeconfig(source.file ? { file: source.file } : { text: source.text }, context);
 }
 
 export function loadKubeconfig(source: { text?: string; file?: string }, context?: string): LoadedKubeconfig {

@@ -24,6 +24,7 @@ import {
 import { ReplicaSetController } from './controllers/replicaset-controller.js';
 import { ServiceAccountController } from './controllers/service-account-controller.js';
 import { StatefulSetController } from './controllers/statefulset-controller.js';
+import { AccessRules } from './access-rules.js';
 import { Faults, type FaultSettings } from './faults.js';
 import { ContainerLogs } from './kubelet/container-logs.js';
 import { Kubelet } from './kubelet/kubelet.js';
@@ -74,6 +75,8 @@ export class EmbeddedCluster {
     private readonly kubelet: Kubelet,
     private readonly stateFile: string | undefined,
     private readonly tlsCa: string | undefined,
+    /** Deny a verb on a resource (a 403, as RBAC would), e.g. reading Secrets. */
+    readonly access: AccessRules,
   ) {}
 
   static async start(options: EmbeddedClusterOptions = {}): Promise<EmbeddedCluster> {
@@ -116,9 +119,11 @@ export class EmbeddedCluster {
     controllers.add((ctx) => new IngressController(ctx));
     controllers.add((ctx) => new PersistentVolumeClaimController(ctx));
     controllers.add((ctx) => new HorizontalPodAutoscalerController(ctx));
+    const access = new AccessRules();
     const server = new ClusterHttpServer({
       api,
       faults,
+      access,
       logs,
       bookmarkIntervalMs: options.bookmarkIntervalMs,
       requireToken: options.auth?.token,
@@ -138,6 +143,7 @@ export class EmbeddedCluster {
       kubelet,
       options.stateFile,
       options.tls?.ca,
+      access,
     );
     controllers.start();
     kubelet.start();

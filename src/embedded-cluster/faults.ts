@@ -11,6 +11,8 @@ export interface FaultSettings {
   errorRate: number;
   /** Watch streams are closed after this long (0: never). */
   watchCutMs: number;
+  /** Watch events are delivered this much later than the write that made them (a lagging watch cache). */
+  watchDelayMs: number;
 }
 
 export type Fault = 'none' | '429' | '500' | '503' | 'reset';
@@ -18,7 +20,7 @@ export type Fault = 'none' | '429' | '500' | '503' | 'reset';
 const KINDS: Fault[] = ['429', '500', '503', 'reset'];
 
 export class Faults {
-  settings: FaultSettings = { latencyMs: 0, errorRate: 0, watchCutMs: 0 };
+  settings: FaultSettings = { latencyMs: 0, errorRate: 0, watchCutMs: 0, watchDelayMs: 0 };
   /** How many of each were injected: tests assert that faults happened. */
   readonly injected: Record<Fault, number> = { none: 0, '429': 0, '500': 0, '503': 0, reset: 0 };
 

@@ -8,6 +8,7 @@
  * condition timestamps, or from the caller's own first sighting when those are missing.
  */
 import { formatDuration, parseDuration } from '../duration.js';
+import { FAIL_FAST_ANNOTATION } from '../hooks/hook-sync-annotations.js';
 import { field, list, str, type Json } from './object-fields.js';
 
 export interface GracePeriods {
@@ -36,9 +37,6 @@ export const DEFAULT_GRACE: GracePeriods = {
   failedCreate: 30_000,
   crashLoop: 60_000,
 };
-
-/** `hook-sync.io/fail-fast-after: 30s` (every grace period) or `off`, on a hook or a workload. */
-export const FAIL_FAST_ANNOTATION = 'hook-sync.io/fail-fast-after';
 
 export interface Diagnosis {
   /** The Kubernetes reason: ImagePullBackOff, CreateContainerConfigError, Unschedulable, FailedCreate… */

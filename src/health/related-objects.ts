@@ -1,32 +1,88 @@
-/** Which pods belong to a hook or workload, among objects at hand (a `kubectl get -o yaml` dump, a watch cache). */
+/**
+ * Which pods speak for a hook or workload, among objects at hand (a `kubectl get -o yaml` dump, a watch
+ * cache): only those of its current revision. A Deployment fixed after a failed rollout still owns the old
+ * ReplicaSet's broken pods for a while; judging by them would fail the fix with the old failure's reason.
+ */
 import { field, str, type Json } from './object-fields.js';
+
+const DEPLOYMENT_REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HASH_LABEL = 'controller-revision-hash';
 
 function owners(obj: unknown): string[] {
   const refs = field(obj, 'metadata.ownerReferences');
   return Array.isArray(refs) ? refs.map((r: Json) => String(r.uid)) : [];
 }
 
-function matchesSelector(pod: unknown, selector: unknown): boolean {
-  const labels = (field(pod, 'metadata.labels') ?? {}) as Record<string, string>;
-  const matchLabels = (field(selector, 'matchLabels') ?? {}) as Record<string, string>;
-  const entries = Object.entries(matchLabels);
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+function ownedBy(uid: string) {
+  return (o: unknown) => owners(o).includes(uid);
 }
 
-/** Pods of a Job, Pod, ReplicaSet, StatefulSet, DaemonSet or Deployment (through its ReplicaSets or selector). */
+/** The controller has seen the latest spec; before that, which revision is current is not known. */
+function generationObserved(obj: unknown): boolean {
+  const generation = Number(field(obj, 'metadata.generation') ?? 0);
+  const observed = field(obj, 'status.observedGeneration');
+  return observed !== undefined && Number(observed) >= generation;
+}
+
+/** Annotation and label keys hold dots, so they are read by key, not by a dotted path. */
+function keyOf(obj: unknown, map: 'annotations' | 'labels', key: string): string | undefined {
+  const values = field(obj, `metadata.${map}`) as Json | undefined;
+  const value = values?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function revisionOf(rs: unknown): number {
+  return Number(keyOf(rs, 'annotations', DEPLOYMENT_REVISION) ?? 0);
+}
+
+/** The Deployment's current ReplicaSet: the one its revision annotation names (the newest, lacking one). */
+export function currentReplicaSet(deployment: unknown, objects: readonly unknown[]): unknown {
+  if (!generationObserved(deployment)) return undefined;
+  const replicaSets = objects.filter(
+    (o) => str(o, 'kind') === 'ReplicaSet' && ownedBy(str(deployment, 'metadata.uid'))(o),
+  );
+  const wanted = keyOf(deployment, 'annotations', DEPLOYMENT_REVISION);
+  if (wanted !== undefined) return replicaSets.find((rs) => revisionOf(rs) === Number(wanted));
+  return replicaSets.sort((a, b) => revisionOf(b) - revisionOf(a))[0];
+}
+
+function containerImages(containers: unknown): string {
+  return Array.isArray(containers)
+    ? containers.map((c: Json) => `${String(c.name)}=${String(c.image)}`).join(',')
+    : '';
+}
+
+/** A DaemonSet's status names no revision: a pod is current when it runs the template's images. */
+function runsTemplate(pod: unknown, template: unknown): boolean {
+  return (
+    containerImages(field(pod, 'spec.containers')) === containerImages(field(template, 'spec.containers')) &&
+    containerImages(field(pod, 'spec.initContainers')) ===
+      containerImages(field(template, 'spec.initContainers'))
+  );
+}
+
+/** Pods of the current revision of a Job, Pod, ReplicaSet, StatefulSet, DaemonSet or Deployment. */
 export function podsOf(obj: unknown, objects: readonly unknown[]): unknown[] {
   const kind = str(obj, 'kind');
   const uid = str(obj, 'metadata.uid');
   const namespace = str(obj, 'metadata.namespace');
-  const pods = objects.filter((o) => str(o, 'kind') === 'Pod' && str(o, 'metadata.namespace') === namespace);
   if (kind === 'Pod') return [obj];
-  if (kind === 'Deployment') {
-    const replicaSets = objects
-      .filter((o) => str(o, 'kind') === 'ReplicaSet' && owners(o).includes(uid))
-      .map((rs) => str(rs, 'metadata.uid'));
-    const owned = pods.filter((p) => owners(p).some((o) => replicaSets.includes(o)));
-    return owned.length ? owned : pods.filter((p) => matchesSelector(p, field(obj, 'spec.selector')));
+  const pods = objects.filter((o) => str(o, 'kind') === 'Pod' && str(o, 'metadata.namespace') === namespace);
+  switch (kind) {
+    case 'Deployment': {
+      const rs = currentReplicaSet(obj, objects);
+      return rs ? pods.filter(ownedBy(str(rs, 'metadata.uid'))) : [];
+    }
+    case 'StatefulSet': {
+      const revision = str(obj, 'status.updateRevision');
+      if (!generationObserved(obj) || !revision) return [];
+      return pods.filter((p) => ownedBy(uid)(p) && keyOf(p, 'labels', REVISION_HASH_LABEL) === revision);
+    }
+    case 'DaemonSet':
+      if (!generationObserved(obj)) return [];
+      return pods.filter((p) => ownedBy(uid)(p) && runsTemplate(p, field(obj, 'spec.template')));
+    default:
+      // Job, ReplicaSet, Argo Workflow: the pods it owns, by uid (a selector could match another's pods).
+      return pods.filter(ownedBy(uid));
   }
-  const owned = pods.filter((p) => owners(p).includes(uid));
-  return owned.length ? owned : pods.filter((p) => matchesSelector(p, field(obj, 'spec.selector')));
 }

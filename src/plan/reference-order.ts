@@ -16,7 +16,8 @@ interface Reference {
   name: string;
 }
 
-function podSpecOf(task: SyncTask): Rec | undefined {
+/** The pod template's spec of a workload or hook (the spec itself for a Pod). */
+export function podSpecOf(task: Pick<SyncTask, 'kind' | 'object'>): Rec | undefined {
   const spec = task.object.spec;
   if (!isRecord(spec)) return undefined;
   if (task.kind === 'Pod') return spec;
@@ -33,11 +34,11 @@ function list(value: unknown): Rec[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];
 }
 
-/** Non-optional references of a pod spec. */
-export function podReferences(pod: Rec): Reference[] {
+/** References of a pod spec; optional ones only when asked (a pod starts without them). */
+export function podReferences(pod: Rec, includeOptional = false): Reference[] {
   const refs: Reference[] = [];
   const add = (kind: Reference['kind'], ref: unknown, nameField = 'name') => {
-    if (isRecord(ref) && typeof ref[nameField] === 'string' && ref.optional !== true)
+    if (isRecord(ref) && typeof ref[nameField] === 'string' && (includeOptional || ref.optional !== true))
       refs.push({ kind, name: ref[nameField] as string });
   };
   for (const c of [...list(pod.initContainers), ...list(pod.containers)]) {

@@ -3,7 +3,7 @@
  * one line when it ends. The engine reports every change; this turns that stream into those lines.
  */
 import { formatDuration } from '../duration.js';
-import type { TaskRun } from '../sync/task-run.js';
+import { PAST_TENSE, type TaskRun } from '../sync/task-run.js';
 
 export interface Narration {
   line: string;
@@ -16,7 +16,7 @@ export function createNarrator(): (run: TaskRun) => Narration | undefined {
   const reported = new WeakSet<TaskRun>();
   return (run) => {
     if (run.state === 'Running') {
-      if ((run.message === 'created' || run.message === 'applied') && !announced.has(run)) {
+      if (run.message === PAST_TENSE[run.action] && run.applied && !announced.has(run)) {
         announced.add(run);
         return { line: `${run.describe()} ${run.message}`, failed: false };
       }

@@ -16,6 +16,8 @@ export interface HookLogLine {
 
 interface Tracked {
   hook: string;
+  /** Its logs may hold values hook-sync could not learn to mask: never read. */
+  withheld: boolean;
   lines: string[];
   active: Set<Promise<void>>;
   multiContainer: boolean;
@@ -51,10 +53,10 @@ export class HookLogFollower {
     private readonly sink: (line: HookLogLine) => void,
   ) {}
 
-  /** Follow the pods of this hook object (a Job's pods, or the Pod itself). */
-  track(uid: string, hook: string): void {
+  /** Follow the pods of this hook object (a Job's pods, or the Pod itself), unless they are withheld. */
+  track(uid: string, hook: string, withheld = false): void {
     if (!this.byOwner.has(uid))
-      this.byOwner.set(uid, { hook, lines: [], active: new Set(), multiContainer: false });
+      this.byOwner.set(uid, { hook, withheld, lines: [], active: new Set(), multiContainer: false });
   }
 
   /** Called for every pod change the sync sees. */
@@ -62,7 +64,7 @@ export class HookLogFollower {
     const meta = (pod.metadata ?? {}) as Json;
     const owners = ((meta.ownerReferences ?? []) as Json[]).map((o) => String(o.uid));
     const tracked = [String(meta.uid), ...owners].map((u) => this.byOwner.get(u)).find(Boolean);
-    if (!tracked) return;
+    if (!tracked || tracked.withheld) return;
     const containers = containersOf(pod);
     tracked.multiContainer ||= containers.length > 1;
     for (const c of containers) {

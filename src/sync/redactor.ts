@@ -16,18 +16,21 @@ export class Redactor {
 
   /** Every data and stringData value of the plan's Secrets, decoded. */
   addSecretsOf(plan: Plan): void {
-    for (const task of plan.tasks) {
-      if (task.group !== '' || task.kind !== 'Secret') continue;
-      const { data, stringData } = task.object as {
-        data?: Record<string, unknown>;
-        stringData?: Record<string, unknown>;
-      };
-      for (const v of Object.values(stringData ?? {})) if (typeof v === 'string') this.addWithLines(v);
-      for (const v of Object.values(data ?? {})) {
-        if (typeof v !== 'string') continue;
-        this.add(v);
-        this.addWithLines(Buffer.from(v, 'base64').toString('utf8'));
-      }
+    for (const task of plan.tasks)
+      if (task.group === '' && task.kind === 'Secret') this.addSecretObject(task.object);
+  }
+
+  /** A Secret's values, as written (base64) and decoded, whole and line by line. */
+  addSecretObject(secret: Readonly<Record<string, unknown>>): void {
+    const { data, stringData } = secret as {
+      data?: Record<string, unknown>;
+      stringData?: Record<string, unknown>;
+    };
+    for (const v of Object.values(stringData ?? {})) if (typeof v === 'string') this.addWithLines(v);
+    for (const v of Object.values(data ?? {})) {
+      if (typeof v !== 'string') continue;
+      this.add(v);
+      this.addWithLines(Buffer.from(v, 'base64').toString('utf8'));
     }
   }
 

@@ -3,7 +3,12 @@ import type { TaskIdentity } from '../plan/sync-task.js';
 
 export type OperationStatus = 'Succeeded' | 'Failed' | 'Cancelled' | 'Invalid';
 export type TaskStatus = 'Succeeded' | 'Failed' | 'Terminated' | 'Skipped' | 'Pending';
-export type TaskAction = 'apply' | 'create' | 'delete' | 'prune';
+/**
+ * What was done to the object: `none` (never written: not reached, or refused by the dry run), `create`
+ * (it did not exist), `apply` (server-side or client-side apply onto an existing object), `replace`
+ * (Replace=true), `recreate` (deleted and created again: Force=true), `delete`, `prune`.
+ */
+export type TaskAction = 'none' | 'create' | 'apply' | 'replace' | 'recreate' | 'delete' | 'prune';
 
 export interface TaskResult extends TaskIdentity {
   action: TaskAction;
@@ -18,6 +23,8 @@ export interface TaskResult extends TaskIdentity {
   reason?: string;
   /** Last lines of a hook's logs (its containers, prefixed with the container name when several). */
   logs?: string[];
+  /** Why a hook's logs are kept out of every report (a Secret its pods use could not be read to mask it). */
+  logsWithheld?: string;
   /** Events about a failed hook or resource and its pods: `Warning BackOff: message`. */
   events?: string[];
 }

@@ -1,32 +1,54 @@
-/** One task's state during an operation, and its entry in the result document. */
+/** One task's state during an operation, its transitions, and its entry in the result document. */
 import { formatLocation } from '../diagnostics.js';
 import { taskIdentity, type SyncTask } from '../plan/sync-task.js';
 import type { TaskAction, TaskResult, TaskStatus } from './sync-result.js';
 
 export type RunState = 'NotStarted' | 'Running' | TaskStatus;
 
+/** What the API server answered to this task's own write: nothing older than it may judge the task. */
+export interface AppliedVersion {
+  uid: string;
+  resourceVersion: string;
+  generation: number;
+}
+
 export class TaskRun {
-  state: RunState = 'NotStarted';
-  action: TaskAction = 'apply';
+  private _state: RunState = 'NotStarted';
+  private _action: TaskAction = 'none';
   message = '';
   reason?: string;
   startedAt?: Date;
   finishedAt?: Date;
-  uid?: string;
+  /** Set once the object exists with this task's content. */
+  applied?: AppliedVersion;
   deleted = false;
   logs?: string[];
+  /** Why the logs are not in the result, when they are kept out. */
+  logsWithheld?: string;
   events?: string[];
   /** Order in which tasks were started, for the result document. */
   startIndex = -1;
 
   constructor(readonly task: SyncTask) {}
 
+  get state(): RunState {
+    return this._state;
+  }
+
+  get action(): TaskAction {
+    return this._action;
+  }
+
+  get uid(): string | undefined {
+    return this.applied?.uid;
+  }
+
   get running(): boolean {
-    return this.state === 'Running';
+    return this._state === 'Running';
   }
 
   get done(): boolean {
-    return this.state !== 'NotStarted' && this.state !== 'Running';
+    return this._state !== 'NotStarted' && this._state !== 'Running';
   }
 
   /** `PreSync hook Job/migrate-…` or `Deployment shop/web`, as messages name a task. */
@@ -36,9 +58,25 @@ export class TaskRun {
     return t.hook ? `${t.phase} hook ${t.kind}/${t.name}` : `${t.kind} ${where}`;
   }
 
+  /** The engine takes it up; `action` is what it is about to do, so a failed create says so. */
+  start(index: number, action: TaskAction): void {
+    this._state = 'Running';
+    this._action = action;
+    this.startedAt = new Date();
+    this.startIndex = index;
+    this.message = 'applying';
+  }
+
+  /** The write went through; from now on the task waits for what it wrote to be judged. */
+  wrote(action: TaskAction, version: AppliedVersion): void {
+    this._action = action;
+    this.applied = version;
+    this.message = PAST_TENSE[action];
+  }
+
   finish(state: TaskStatus, message: string, reason?: string): void {
     if (this.done) return;
-    this.state = state;
+    this._state = state;
     this.message = message;
     if (reason) this.reason = reason;
     this.finishedAt = new Date();
@@ -48,16 +86,27 @@ export class TaskRun {
     const t = this.task;
     return {
       ...taskIdentity(t),
-      action: this.action,
-      status: this.state === 'NotStarted' ? 'Pending' : this.state === 'Running' ? 'Pending' : this.state,
+      action: this._action,
+      status: this._state === 'NotStarted' || this._state === 'Running' ? 'Pending' : this._state,
       message: this.message,
       startedAt: this.startedAt?.toISOString() ?? null,
       finishedAt: this.finishedAt?.toISOString() ?? null,
       deleted: this.deleted,
       source: formatLocation(t.source),
       ...(this.reason ? { reason: this.reason } : {}),
-      ...(this.logs?.length ? { logs: this.logs } : {}),
+      ...(this.logs?.length && !this.logsWithheld ? { logs: this.logs } : {}),
+      ...(this.logsWithheld ? { logsWithheld: this.logsWithheld } : {}),
       ...(this.events?.length ? { events: this.events } : {}),
     };
   }
 }
+
+export const PAST_TENSE: Record<TaskAction, string> = {
+  none: 'not applied',
+  create: 'created',
+  apply: 'applied',
+  replace: 'replaced',
+  recreate: 're-created',
+  delete: 'deleted',
+  prune: 'pruned',
+};

@@ -16,6 +16,7 @@ Options:
   --latency-ms N      add N ms to every request
   --error-rate R      answer a fraction R (0–1) of requests with 429, 500, 503 or a connection reset
   --watch-cut-ms N    close every watch stream after N ms
+  --watch-delay-ms N  deliver watch events N ms after the writes that made them (a lagging watch cache)
   --seed N            seed for generated names and injected faults
 `;
 
@@ -51,6 +52,7 @@ export async function clusterCommand(
       'latency-ms': { type: 'string' },
       'error-rate': { type: 'string' },
       'watch-cut-ms': { type: 'string' },
+      'watch-delay-ms': { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -69,6 +71,7 @@ export async function clusterCommand(
       latencyMs: number(values['latency-ms'], '--latency-ms', 0) ?? 0,
       errorRate: number(values['error-rate'], '--error-rate', 0, 1) ?? 0,
       watchCutMs: number(values['watch-cut-ms'], '--watch-cut-ms', 0) ?? 0,
+      watchDelayMs: number(values['watch-delay-ms'], '--watch-delay-ms', 0) ?? 0,
     },
   });
   if (values.kubeconfig) cluster.writeKubeconfig(values.kubeconfig);

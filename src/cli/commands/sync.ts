@@ -2,14 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClusterClient } from '../../cluster/cluster-client.js';
-import { KubeconfigError, loadKubeconfig } from '../../cluster/kubeconfig.js';
-import { InvalidInputError, formatDiagnostic } from '../../diagnostics.js';
+import type { ClusterClient } from '../../cluster/cluster-client.js';
+import { findKubeconfig } from '../../cluster/kubeconfig.js';
+import { formatDiagnostic } from '../../diagnostics.js';
 import { parseDuration } from '../../duration.js';
-import { loadPlan } from '../../plan/load-plan.js';
 import { progressPrinter, renderResultText } from '../../report/sync-progress.js';
-import { cancelOnSignals } from '../../sync/cancel-on-signals.js';
-import { runSync } from '../../sync/sync-operation.js';
+import { Redactor } from '../../sync/redactor.js';
+import { syncFromPaths } from '../../sync/sync-from-paths.js';
 import type { SyncResult } from '../../sync/sync-result.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { resolveRevision } from '../revision.js';
@@ -66,80 +65,47 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
   const writeJson = (result: SyncResult) => {
     if (values.json) writeFileSync(path.resolve(io.cwd, values.json), JSON.stringify(result, null, 2) + '\n');
   };
-  const invalid = (message: string): number => {
-    writeJson({
-      status: 'Invalid',
-      message,
-      revision,
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      tasks: [],
-    });
-    return EXIT.invalid;
-  };
-
-  let plan;
-  try {
-    plan = await loadPlan(positionals, {
-      cwd: io.cwd,
-      operation: 'sync',
-      namespace: values.namespace,
-      revision,
-      startedAt: Math.floor(startedAt.getTime() / 1000),
-    });
-  } catch (err) {
-    if (!(err instanceof InvalidInputError)) throw err;
-    for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-    io.stderr('hook-sync: invalid manifests; nothing was applied\n');
-    return invalid(
-      err.diagnostics
-        .filter((d) => d.severity === 'error')
-        .map(formatDiagnostic)
-        .join('\n'),
-    );
-  }
-  for (const w of plan.warnings) io.stderr(formatDiagnostic(w) + '\n');
-
-  let client = deps.client;
-  if (!client) {
-    try {
-      const kubeconfigPath = values.kubeconfig ? path.resolve(io.cwd, values.kubeconfig) : undefined;
-      client = new ClusterClient(
-        loadKubeconfig(
-          { file: kubeconfigPath ?? (io.env.KUBECONFIG?.split(path.delimiter)[0] || undefined) },
-          values.context,
-        ).kc,
+  const redactor = new Redactor();
+  const write = (line: string) => io.stdout(redactor.redact(line) + '\n');
+  const outcome = await syncFromPaths({
+    paths: positionals,
+    cwd: io.cwd,
+    namespace: values.namespace,
+    revision,
+    startedAt,
+    cluster: deps.client
+      ? { client: deps.client }
+      : {
+          kubeconfig: () =>
+            findKubeconfig({ file: values.kubeconfig && path.resolve(io.cwd, values.kubeconfig) }, io.env),
+          context: values.context,
+        },
+    timeoutMs,
+    wait: !values['no-wait'],
+    signals: deps.signals ?? process,
+    onCancelling: () => io.stderr('hook-sync: cancelling: no new work, deleting running hooks\n'),
+    observer: progressPrinter(write),
+    redactor,
+    onStart: (plan, target) => {
+      for (const w of plan.warnings) io.stderr(redactor.redact(formatDiagnostic(w)) + '\n');
+      write(
+        `hook-sync sync: ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
       );
-    } catch (err) {
-      if (!(err instanceof KubeconfigError)) throw err;
-      io.stderr(`hook-sync: ${err.message}\n`);
-      return invalid(err.message);
+    },
+  });
+  writeJson(outcome.result);
+  switch (outcome.kind) {
+    case 'invalid-kubeconfig':
+      io.stderr(`hook-sync: ${redactor.redact(outcome.message)}\n`);
+      return EXIT.invalid;
+    case 'invalid-manifests':
+      for (const d of outcome.diagnostics) io.stderr(redactor.redact(formatDiagnostic(d)) + '\n');
+      io.stderr('hook-sync: invalid manifests; nothing was applied\n');
+      return EXIT.invalid;
+    case 'synced': {
+      io.stdout(redactor.redact(renderResultText(outcome.result)));
+      const { status } = outcome.result;
+      return status === 'Succeeded' ? EXIT.ok : status === 'Cancelled' ? EXIT.cancelled : EXIT.failed;
     }
-  }
-
-  const controller = new AbortController();
-  const release = cancelOnSignals(deps.signals ?? process, controller, () =>
-    io.stderr('hook-sync: cancelling: no new work, deleting running hooks\n'),
-  );
-  const write = (line: string) => io.stdout(line + '\n');
-  write(
-    `hook-sync sync: ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${client.server}, namespace ${plan.namespace}`,
-  );
-  try {
-    const result = await runSync(plan, client, {
-      timeoutMs,
-      wait: !values['no-wait'],
-      signal: controller.signal,
-      observer: progressPrinter(write),
-    });
-    io.stdout(renderResultText(result));
-    writeJson(result);
-    return result.status === 'Succeeded'
-      ? EXIT.ok
-      : result.status === 'Cancelled'
-        ? EXIT.cancelled
-        : EXIT.failed;
-  } finally {
-    release();
   }
 }

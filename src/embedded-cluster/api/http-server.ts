@@ -2,6 +2,7 @@
  * The HTTP face of the embedded cluster: Kubernetes' REST paths, JSON everywhere, watches as chunked
  * streams of JSON lines, errors as Status objects. Everything behind it is the ClusterApi.
  */
+import type { AccessRules } from '../access-rules.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { TLSSocket } from 'node:tls';
@@ -55,6 +56,8 @@ interface Route {
 }
 
 export interface ServerOptions {
+  /** Requests answered 403, as RBAC would. */
+  access?: AccessRules;
   api: ClusterApi;
   faults: Faults;
   logs: PodLogs;
@@ -355,6 +358,13 @@ export class ClusterHttpServer {
     const q = url.searchParams;
     const { namespace, name, subresource } = route;
     if (subresource && !['status', 'log', 'finalize'].includes(subresource)) throw pageNotFound();
+    this.options.access?.check(
+      verbOf(method, name, url),
+      type.group,
+      subresource ? `${type.plural}/${subresource}` : type.plural,
+      namespace,
+      name,
+    );
     if (subresource === 'status' && !type.statusSubresource) throw pageNotFound();
     if (subresource === 'log' && !(type.group === '' && type.kind === 'Pod')) throw pageNotFound();
 
@@ -567,7 +577,14 @@ export class ClusterHttpServer {
         ? toTable(type, [presented], String(obj.metadata.resourceVersion), first)
         : presented;
       first = false;
-      res.write(JSON.stringify({ type: eventType, object }) + '\n');
+      const line = JSON.stringify({ type: eventType, object }) + '\n';
+      // A lagging watch cache: events reach watchers after the writes' own responses (same order).
+      const lag = this.options.faults.settings.watchDelayMs;
+      if (lag > 0)
+        setTimeout(() => {
+          if (!res.writableEnded) res.write(line);
+        }, lag);
+      else res.write(line);
     };
     const translate = (e: StoreEvent) => {
       const now = matches(e.object);
@@ -690,3 +707,22 @@ export class ClusterHttpServer {
 }
 
 export { notFound };
+
+/** The Kubernetes verb of a request, as RBAC names it. */
+function verbOf(method: string, name: string | undefined, url: URL): string {
+  const watching = url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1';
+  switch (method) {
+    case 'GET':
+      return name ? 'get' : watching ? 'watch' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return name ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
+  }
+}

@@ -143,6 +143,34 @@ export class DeploymentController extends Controller {
       all = owned();
     }
 
+    // A rollback to an earlier template reuses its ReplicaSet, which becomes the newest revision again (as
+    // the real controller does): the Deployment's revision annotation always names its current ReplicaSet.
+    if (newRS && !paused) {
+      const current = Number(newRS.metadata.annotations?.[REVISION] ?? 0);
+      const newest = Math.max(0, ...all.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
+      const revision = current < newest ? newest + 1 : current;
+      if (revision !== current) {
+        const written = api.writeObject(rsType, {
+          ...structuredClone(newRS),
+          metadata: {
+            ...structuredClone(newRS.metadata),
+            annotations: { ...(newRS.metadata.annotations ?? {}), [REVISION]: String(revision) },
+          },
+        });
+        if (written) newRS = api.present(rsType, written);
+        all = owned();
+      }
+      const latest = api.tryGet(dType, namespace, name);
+      if (latest && latest.metadata.annotations?.[REVISION] !== String(revision))
+        api.writeObject(dType, {
+          ...structuredClone(latest),
+          metadata: {
+            ...structuredClone(latest.metadata),
+            annotations: { ...(latest.metadata.annotations ?? {}), [REVISION]: String(revision) },
+          },
+        });
+    }
+
     const scale = (rs: Obj, to: number) => {
       const from = Number((rs.spec as Rec).replicas ?? 0);
       if (from === to) return;

@@ -1,0 +1,83 @@
+// A Secret that is not in the manifests (created by a platform team, an operator, an earlier run) but that a
+// hook reads and prints: masked in every log line and in the result; when hook-sync may not read it, that
+// hook's logs stay out of the result altogether.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
+import { jobYaml, makeNamespace, sync } from '../helpers/sync.js';
+
+let t: TestCluster;
+beforeAll(async () => {
+  t = await startTestCluster();
+});
+afterAll(() => t.stop());
+
+const PASSWORD = 'correct-horse-battery-staple';
+const TOKEN = 'tok_9f8e7d6c5b4a';
+
+function clusterSecret(ns: string): void {
+  makeNamespace(t, ns);
+  t.cluster.api.create(t.cluster.api.registry.byKind('', 'Secret')!, ns, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'db-credentials' },
+    data: {
+      password: Buffer.from(PASSWORD).toString('base64'),
+      token: Buffer.from(TOKEN).toString('base64'),
+    },
+  });
+}
+
+const leakyHook = (phase: string) =>
+  jobYaml(
+    'migrate',
+    'echo connecting with $DB_PASSWORD; echo token=$API_token; echo done; exit 1',
+    { 'argocd.argoproj.io/hook': phase, 'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded' },
+    '',
+    '',
+  ).replace(
+    '          command: [',
+    `          env:
+            - name: DB_PASSWORD
+              valueFrom: {secretKeyRef: {name: db-credentials, key: password}}
+          envFrom:
+            - secretRef: {name: db-credentials}
+              prefix: API_
+          command: [`,
+  );
+
+describe('a Secret from the cluster that a hook prints', () => {
+  it('is masked in the live log, the result and its messages, and handed to the runner to mask', async () => {
+    clusterSecret('masked');
+    const learnt: string[] = [];
+    const run = await sync(t, leakyHook('PreSync'), 'masked', { onSecret: (v) => learnt.push(v) });
+    expect(run.result.status).toBe('Failed');
+    // The hook did print them: the masks show where.
+    expect(run.logs).toEqual(['[migrate] connecting with ***', '[migrate] token=***', '[migrate] done']);
+    expect(run.task('Job/migrate').logs).toEqual(['connecting with ***', 'token=***', 'done']);
+    const everything = JSON.stringify(run.result);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain(TOKEN);
+    expect(learnt).toEqual(expect.arrayContaining([PASSWORD, TOKEN]));
+  });
+
+  it('keeps the hook logs out of the result when hook-sync may not read the Secret, and says why', async () => {
+    clusterSecret('forbidden');
+    t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'forbidden' });
+    const said: string[] = [];
+    try {
+      const run = await sync(t, leakyHook('PreSync'), 'forbidden', {
+        observer: { info: (m) => said.push(m) },
+      });
+      expect(run.result.status).toBe('Failed');
+      expect(run.logs).toEqual([]);
+      const task = run.task('Job/migrate');
+      expect(task.logs).toBeUndefined();
+      expect(task.logsWithheld).toContain('hook-sync may not read Secret "db-credentials"');
+      expect(task.message).not.toContain('last log line');
+      expect(said.some((m) => m.includes('its logs are not shown'))).toBe(true);
+      expect(JSON.stringify(run.result)).not.toContain(PASSWORD);
+    } finally {
+      t.cluster.access.clear();
+    }
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * A hook's life around its run (contract §4): what must be gone before it is created, whose Secrets must
+ * be masked before its logs are read, what is recorded when it ends, and when it is deleted. A hook runs
+ * once per phase, always: it is never created onto an object that is being deleted, and a named hook of
+ * several phases (`PreSync,PostSync`) gets a fresh object in each.
+ */
+import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import { taskRef, type SyncTask } from '../plan/sync-task.js';
+import type { HookLogFollower } from './hook-logs.js';
+import type { HookSecrets } from './hook-secrets.js';
+import type { ObservedState } from './observed-state.js';
+import { OK, type StepOutcome } from './outcome.js';
+import { refOf, type DeleteAndAwait } from './task-applier.js';
+import type { TaskRun } from './task-run.js';
+
+/** What the lifecycle tells the operation. */
+export interface LifecycleEvents {
+  complete(
+    run: TaskRun,
+    state: 'Succeeded' | 'Failed' | 'Terminated',
+    message: string,
+    reason?: string,
+  ): void;
+  say(message: string): void;
+  /** Something changed that no watch reports (a hook's logs settled): re-judge now. */
+  poke(): void;
+}
+
+export type HookEnd = 'Succeeded' | 'Failed';
+
+export class HookLifecycle {
+  /** The run that last wrote each object (`group/Kind/ns/name`) in this operation. */
+  private readonly written = new Map<string, TaskRun>();
+  /** Deletions under way, by the uid of the object deleted. */
+  private readonly deleting = new Map<string, Promise<void>>();
+  private readonly finishing = new Set<TaskRun>();
+
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly observed: ObservedState,
+    private readonly logs: HookLogFollower,
+    private readonly secrets: HookSecrets,
+    private readonly deleteAndAwait: DeleteAndAwait,
+    private readonly events: LifecycleEvents,
+  ) {}
+
+  /** The dry run judges a hook as a fresh create when its current object will be gone by then. */
+  willReplace(t: SyncTask, live: Json | undefined, laterPhase: boolean): boolean {
+    if (!live) return false;
+    const terminating = !!(live.metadata as Json | undefined)?.deletionTimestamp;
+    return laterPhase || terminating || t.deletePolicies.includes('BeforeHookCreation');
+  }
+
+  /**
+   * Before a hook is created: the object this operation wrote under its name in an earlier phase, one being
+   * deleted, and (BeforeHookCreation) any existing one are deleted and their disappearance awaited. Then the
+   * Secrets its pods can read are masked.
+   */
+  async beforeCreate(run: TaskRun, deadline: number): Promise<StepOutcome> {
+    const t = run.task;
+    const earlier = this.written.get(taskRef(t));
+    if (earlier?.uid && !this.observed.gone(earlier.uid)) {
+      await this.deleting.get(earlier.uid);
+      const gone = await this.remove(earlier.uid, t, deadline, 'ran in an earlier phase of this sync');
+      if (!gone.ok) return gone;
+    }
+    const live = await this.client.get(refOf(t));
+    if (live) {
+      const meta = live.metadata as Json;
+      const why = meta.deletionTimestamp
+        ? 'being deleted'
+        : t.deletePolicies.includes('BeforeHookCreation')
+          ? 'BeforeHookCreation'
+          : undefined;
+      if (why) {
+        const gone = await this.remove(String(meta.uid), t, deadline, why);
+        if (!gone.ok) return gone;
+      }
+    }
+    run.logsWithheld = await this.secrets.prepare(t);
+    if (run.logsWithheld) this.events.say(`${run.describe()}: ${run.logsWithheld}`);
+    return OK;
+  }
+
+  private remove(uid: string, t: SyncTask, deadline: number, why: string): Promise<StepOutcome> {
+    this.events.say(`deleting the previous ${t.kind}/${t.name} (${why}) and waiting until it is gone`);
+    return this.deleteAndAwait(refOf(t), uid, deadline);
+  }
+
+  /** The hook's object exists: follow its logs. */
+  created(run: TaskRun): void {
+    this.written.set(taskRef(run.task), run);
+    this.logs.track(run.uid!, run.task.name, !!run.logsWithheld);
+  }
+
+  isFinishing(run: TaskRun): boolean {
+    return this.finishing.has(run);
+  }
+
+  /** The hook reached its end: its logs drain (bounded) and are recorded before the verdict and any delete. */
+  finish(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
+    this.finishing.add(run);
+    void this.logs.settle(run.uid ?? '').then(() => {
+      this.finishing.delete(run);
+      this.record(run, state, message, reason);
+      this.applyDeletePolicy(run, state);
+      this.events.poke();
+    });
+  }
+
+  private record(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
+    const obj = run.applied ? this.observed.latest(run.applied) : undefined;
+    run.logs = this.logs.tail(run.uid ?? '');
+    if (state === 'Succeeded') {
+      this.events.complete(run, 'Succeeded', message);
+      return;
+    }
+    if (obj) run.events = this.observed.eventsFor(obj);
+    const last = run.logsWithheld ? undefined : run.logs.at(-1);
+    this.events.complete(
+      run,
+      'Failed',
+      last && !message.includes(last) ? `${message}; last log line: ${last}` : message,
+      reason,
+    );
+  }
+
+  /** HookSucceeded / HookFailed, keyed on this hook's own outcome (the contract; Argo CD keys on the sync's). */
+  private applyDeletePolicy(run: TaskRun, state: HookEnd): void {
+    const policy = state === 'Succeeded' ? 'HookSucceeded' : 'HookFailed';
+    const uid = run.uid;
+    if (!run.task.deletePolicies.includes(policy) || !uid) return;
+    const work = this.client
+      .delete(refOf(run.task), { propagationPolicy: 'Foreground', uid })
+      .then(() => {
+        run.deleted = true;
+        this.events.say(`deleted ${run.task.kind}/${run.task.name} (${policy})`);
+      })
+      .catch((err: unknown) =>
+        this.events.say(`could not delete ${run.describe()} (${policy}): ${(err as Error).message}`),
+      )
+      .finally(() => this.deleting.delete(uid));
+    this.deleting.set(uid, work);
+  }
+
+  /** Deletes a running hook (timeout, cancellation) and marks it Terminated. */
+  async terminate(run: TaskRun, message: string, reason: string): Promise<void> {
+    if (run.done) return;
+    run.logs = this.logs.tail(run.uid ?? '');
+    this.events.complete(run, 'Terminated', message, reason);
+    try {
+      await this.client.delete(refOf(run.task), { propagationPolicy: 'Foreground', uid: run.uid });
+      run.deleted = true;
+    } catch (err) {
+      this.events.say(`could not delete ${run.describe()}: ${(err as Error).message}`);
+    }
+    this.events.poke();
+  }
+
+  /** Delete policies in flight finish first (bounded), so `deleted` is true in the result when it happened. */
+  async settle(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.deleting.values()]),
+      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
+    ]);
+    if (timer) clearTimeout(timer);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * A hook can print any value its pods can see. Before its logs are read, the Secrets its pods reference
+ * (env, envFrom, volumes, projected volumes) are read from the cluster and every value is masked; the
+ * manifests' own Secrets are masked already. When a Secret cannot be read (RBAC), hook-sync cannot know
+ * what to mask, so that hook's logs are kept out of everything it writes, and a warning says why.
+ */
+import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import { KubeApiError } from '../cluster/api-error.js';
+import { podReferences, podSpecOf } from '../plan/reference-order.js';
+import type { SyncTask } from '../plan/sync-task.js';
+import type { Redactor } from './redactor.js';
+
+export class HookSecrets {
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly redactor: Redactor,
+    /** Each value found, so the action can have the runner mask it too. */
+    private readonly onSecret: (value: string) => void = () => {},
+  ) {}
+
+  /** Masks what the hook's pods can read; returns why its logs must be withheld, if they must. */
+  async prepare(task: SyncTask): Promise<string | undefined> {
+    const pod = podSpecOf(task);
+    if (!pod || !task.namespace) return undefined;
+    const names = [
+      ...new Set(
+        podReferences(pod, true)
+          .filter((r) => r.kind === 'Secret')
+          .map((r) => r.name),
+      ),
+    ];
+    const unreadable: string[] = [];
+    for (const name of names) {
+      try {
+        const secret = await this.client.get({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          namespace: task.namespace,
+          name,
+        });
+        if (secret) this.mask(secret);
+      } catch (err) {
+        if (err instanceof KubeApiError && (err.code === 401 || err.code === 403)) unreadable.push(name);
+        else throw err;
+      }
+    }
+    if (!unreadable.length) return undefined;
+    const list = unreadable.map((n) => `"${n}"`).join(', ');
+    return `its logs are not shown: hook-sync may not read Secret ${list} in namespace ${task.namespace}, which its pods use, so it could not mask their values (grant "get" on secrets to hook-sync's credentials, or read the logs with kubectl)`;
+  }
+
+  private mask(secret: Json): void {
+    const before = new Set(this.redactor.values);
+    this.redactor.addSecretObject(secret);
+    for (const v of this.redactor.values) if (!before.has(v)) this.onSecret(v);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * How one object is written, as its sync options say (docs/sync-engine.md, "Sync options"): server-side
+ * apply by default; client-side apply (`ServerSideApply=false`); replace (`Replace=true`); delete and
+ * re-create (`Force=true`). Every write asks the API server for strict field validation unless
+ * `Validate=false`, so a typo such as `dta:` is refused by the dry run, naming the field.
+ */
+import { KubeApiError } from '../cluster/api-error.js';
+import type { ClusterClient, FieldValidation, Json, ObjectRef } from '../cluster/cluster-client.js';
+import type { SyncTask } from '../plan/sync-task.js';
+import type { TaskAction } from './sync-result.js';
+import { clientSideApplyPatch, withLastApplied } from './client-side-apply.js';
+import type { ObservedState } from './observed-state.js';
+import type { StepOutcome } from './outcome.js';
+
+export interface Written {
+  action: Exclude<TaskAction, 'none' | 'delete' | 'prune'>;
+  object: Json;
+}
+
+/** Deletes an object (Foreground) and waits until it is gone. */
+export type DeleteAndAwait = (ref: ObjectRef, uid: string, deadline: number) => Promise<StepOutcome>;
+
+export function refOf(t: SyncTask): ObjectRef {
+  return { apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace || undefined, name: t.name };
+}
+
+/** Argo CD updates these in place even under Replace=true: deleting one would take its contents with it. */
+function neverRecreated(t: SyncTask): boolean {
+  return (
+    (t.group === '' && t.kind === 'Namespace') ||
+    (t.group === 'apiextensions.k8s.io' && t.kind === 'CustomResourceDefinition')
+  );
+}
+
+function refusedChange(err: unknown): boolean {
+  return err instanceof KubeApiError && (err.code === 422 || err.code === 409);
+}
+
+export class TaskApplier {
+  constructor(
+    private readonly client: ClusterClient,
+    private readonly observed: ObservedState,
+    private readonly deleteAndAwait: DeleteAndAwait,
+  ) {}
+
+  private validation(t: SyncTask): FieldValidation {
+    return t.syncOptions.validate ? 'Strict' : 'Ignore';
+  }
+
+  /** What the cluster holds under the task's name now (a fresh read: the cache may lag a write). */
+  private live(t: SyncTask): Promise<Json | undefined> {
+    return this.client.get(refOf(t));
+  }
+
+  /** What the write will be, for the result: known before it is attempted, so a failed create says so. */
+  intendedAction(t: SyncTask): Written['action'] {
+    const exists = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+    if (!exists) return 'create';
+    if (t.syncOptions.replace) return t.syncOptions.force && !neverRecreated(t) ? 'recreate' : 'replace';
+    return 'apply';
+  }
+
+  /**
+   * The server's verdict on the write without making it. `replacesExisting`: the existing object will be
+   * deleted first (BeforeHookCreation, Force), so the write is judged as a create under a generated name;
+   * judging it against the old object would report immutable fields the deletion makes moot.
+   */
+  async dryRun(t: SyncTask, replacesExisting: boolean): Promise<void> {
+    const obj = t.object as Json;
+    const options = { dryRun: true, fieldValidation: this.validation(t) };
+    const { replace, force, serverSideApply } = t.syncOptions;
+    const live = replacesExisting || replace || !serverSideApply || force ? await this.live(t) : undefined;
+    if (live && (replacesExisting || (replace && force && !neverRecreated(t)))) {
+      await this.client.dryRunCreate(obj, options);
+    } else if (replace) {
+      if (live) await this.client.replace(obj, options);
+      else await this.client.create(obj, options);
+    } else if (!serverSideApply) {
+      if (live) await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options);
+      else await this.client.create(withLastApplied(obj), options);
+    } else {
+      try {
+        await this.client.apply(obj, options);
+      } catch (err) {
+        // Force=true re-creates what the server refuses to change: judge that create instead.
+        if (!(force && live && refusedChange(err))) throw err;
+        await this.client.dryRunCreate(obj, options);
+      }
+    }
+  }
+
+  async write(t: SyncTask, deadline: number): Promise<Written> {
+    const obj = t.object as Json;
+    const options = { fieldValidation: this.validation(t) };
+    const { replace, force, serverSideApply } = t.syncOptions;
+    if (replace) {
+      const live = await this.live(t);
+      if (!live) return { action: 'create', object: await this.client.create(obj, options) };
+      if (force && !neverRecreated(t)) return this.recreate(t, live, deadline);
+      return { action: 'replace', object: await this.client.replace(obj, options) };
+    }
+    try {
+      if (!serverSideApply) {
+        const live = await this.live(t);
+        if (!live)
+          return { action: 'create', object: await this.client.create(withLastApplied(obj), options) };
+        return {
+          action: 'apply',
+          object: await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options),
+        };
+      }
+      const { object, created } = await this.client.apply(obj, options);
+      return { action: created ? 'create' : 'apply', object };
+    } catch (err) {
+      if (!(force && refusedChange(err))) throw err;
+      const live = await this.live(t);
+      if (!live) throw err;
+      return this.recreate(t, live, deadline);
+    }
+  }
+
+  /** Force: the object is deleted, its deletion awaited, and the manifest created afresh. */
+  private async recreate(t: SyncTask, live: Json, deadline: number): Promise<Written> {
+    const uid = String((live.metadata as Json).uid);
+    const gone = await this.deleteAndAwait(refOf(t), uid, deadline);
+    if (!gone.ok) throw new Error(`could not re-create it (Force=true): ${gone.message}`);
+    const obj = t.syncOptions.serverSideApply ? (t.object as Json) : withLastApplied(t.object as Json);
+    return {
+      action: 'recreate',
+      object: await this.client.create(obj, { fieldValidation: this.validation(t) }),
+    };
+  }
+}
