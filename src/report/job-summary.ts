@@ -49,6 +49,7 @@ function failureDetails(t: TaskResult, budget: Budget): string {
       `<p><b>Last ${Math.min(t.logs.length, budget.logLines)} log lines</b></p>`,
       pre(t.logs.slice(-budget.logLines)),
     );
+  if (t.logsWithheld) parts.push(`<p><b>Logs</b>: ${escapeHtml(t.logsWithheld)}</p>`);
   parts.push('', '</details>');
   return parts.join('\n');
 }

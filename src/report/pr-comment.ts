@@ -85,6 +85,7 @@ function render(
     );
     if (t.events?.length) out.push(pre(t.events.slice(-5)));
     if (t.logs?.length && logLines > 0) out.push(pre(t.logs.slice(-logLines)));
+    if (t.logsWithheld) out.push(`<p>Logs: ${escapeHtml(t.logsWithheld)}</p>`);
     out.push('', '</details>', '');
   }
   if (earlier.length) {

@@ -43,11 +43,14 @@ export function renderResultText(result: SyncResult): string {
     ...result.tasks.map(taskLine),
   ];
   for (const t of result.tasks.filter(
-    (x) => (x.status === 'Failed' || x.status === 'Terminated') && (x.logs?.length || x.events?.length),
+    (x) =>
+      (x.status === 'Failed' || x.status === 'Terminated') &&
+      (x.logs?.length || x.events?.length || x.logsWithheld),
   )) {
     lines.push('', `${t.kind}/${t.name}:`);
     if (t.events?.length) lines.push('  events:', ...t.events.map((e) => `    ${e}`));
     if (t.logs?.length) lines.push('  last log lines:', ...t.logs.map((l) => `    ${l}`));
+    if (t.logsWithheld) lines.push(`  logs: ${t.logsWithheld}`);
   }
   return lines.join('\n') + '\n';
 }

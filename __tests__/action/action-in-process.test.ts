@@ -1,0 +1,146 @@
+// The action from its sources, in process (the bundle is tested by action.test.ts): a Secret that lives only
+// in the cluster, printed by a hook, reaches none of the summary, the outputs, the PR comment or the log; a
+// Secret hook-sync may not read keeps that hook's logs out of them all.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run } from '../../src/action/main.js';
+import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+import { jobYaml, makeNamespace } from '../helpers/sync.js';
+
+const PASSWORD = 'only-in-the-cluster-s3cr3t';
+// @actions/core remembers the summary file of its first write: one file for every run, emptied before each.
+const runnerDir = mkdtempSync(path.join(tmpdir(), 'hook-sync-runner-'));
+const files = { summary: path.join(runnerDir, 'summary.md'), output: path.join(runnerDir, 'output.txt') };
+
+let t: TestCluster;
+let gh: FakeGitHub;
+beforeAll(async () => {
+  t = await startTestCluster();
+  gh = new FakeGitHub();
+  await gh.start();
+});
+afterAll(async () => {
+  await t.stop();
+  await gh.stop();
+});
+
+function clusterSecret(ns: string): void {
+  makeNamespace(t, ns);
+  t.cluster.api.create(t.cluster.api.registry.byKind('', 'Secret')!, ns, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'platform-db' },
+    stringData: { password: PASSWORD },
+  });
+}
+
+interface InProcessRun {
+  stdout: string;
+  summary: string;
+  outputs: string;
+  comments: string;
+  exitCode: number | undefined;
+}
+
+/** Runs `run()` with the runner's environment, capturing what it writes; restores everything after. */
+async function runInProcess(ns: string, pr: number): Promise<InProcessRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
+  mkdirSync(path.join(dir, 'deploy'));
+  writeFileSync(
+    path.join(dir, 'deploy', 'migrate.yaml'),
+    jobYaml('migrate', 'echo password is $DB_PASSWORD; exit 1', {
+      'argocd.argoproj.io/hook': 'PreSync',
+    }).replace(
+      '          command: [',
+      '          env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: platform-db, key: password}}}]\n          command: [',
+    ),
+  );
+  writeFileSync(files.summary, '');
+  writeFileSync(files.output, '');
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: pr } }));
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: dir,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: 'c0ffee1234567890c0ffee1234567890c0ffee12',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+    GITHUB_RUN_ID: '77',
+    GITHUB_SERVER_URL: 'https://github.example.com',
+    GITHUB_API_URL: gh.url,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_OUTPUT: files.output,
+    INPUT_MANIFESTS: 'deploy',
+    INPUT_KUBECONFIG: t.cluster.kubeconfig(),
+    INPUT_NAMESPACE: ns,
+    INPUT_APP: ns,
+    'INPUT_GITHUB-TOKEN': 'ghs_fake_token_for_tests',
+    INPUT_TIMEOUT: '2m',
+  };
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  let stdout = '';
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += chunk.toString();
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await run();
+  } finally {
+    process.stdout.write = write;
+    for (const k of Object.keys(env)) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+  const exitCode = process.exitCode === undefined ? undefined : Number(process.exitCode);
+  process.exitCode = undefined; // core.setFailed's, not jest's
+  return {
+    stdout,
+    summary: readFileSync(files.summary, 'utf8'),
+    outputs: readFileSync(files.output, 'utf8'),
+    comments: gh.comments
+      .filter((c) => c.issue === pr)
+      .map((c) => c.body)
+      .join('\n'),
+    exitCode,
+  };
+}
+
+describe('the action, in process', () => {
+  it('masks a cluster Secret a hook prints in the log, the summary, the outputs and the comment', async () => {
+    clusterSecret('masked-action');
+    const r = await runInProcess('masked-action', 11);
+    expect(r.exitCode).toBe(1);
+    // The runner was told to mask it (that line must carry the value), and nothing else carries it.
+    expect(r.stdout).toContain(`::add-mask::${PASSWORD}`);
+    const written = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    for (const text of [written, r.summary, r.outputs, r.comments]) expect(text).not.toContain(PASSWORD);
+    // The hook did print it, masked: the failure reason says so where people look.
+    expect(written).toContain('password is ***');
+    expect(r.summary).toContain('password is ***');
+    expect(r.comments).toContain('password is ***');
+  });
+
+  it('keeps the logs of a hook whose Secret it may not read out of every report, and warns why', async () => {
+    clusterSecret('withheld-action');
+    t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'withheld-action' });
+    try {
+      const r = await runInProcess('withheld-action', 12);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toContain('its logs are not shown: hook-sync may not read Secret "platform-db"');
+      for (const text of [r.stdout, r.summary, r.outputs, r.comments]) {
+        expect(text).not.toContain('password is');
+        expect(text).not.toContain(PASSWORD);
+      }
+      expect(r.summary).toContain('its logs are not shown');
+      expect(r.comments).toContain('its logs are not shown');
+    } finally {
+      t.cluster.access.clear();
+    }
+  });
+});
