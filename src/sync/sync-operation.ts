@@ -8,7 +8,6 @@
  */
 import { KubeApiError } from '../cluster/api-error.js';
 import type { ClusterClient, Json, ObjectRef } from '../cluster/cluster-client.js';
-import { formatDuration } from '../duration.js';
 import type { GracePeriods } from '../health/fail-fast.js';
 import { SYNC_PHASES, type Phase } from '../hooks/phase.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
@@ -16,7 +15,8 @@ import { HookLifecycle, type LifecycleEvents } from './hook-lifecycle.js';
 import { HookLogFollower, type HookLogLine } from './hook-logs.js';
 import { HookSecrets } from './hook-secrets.js';
 import { ObservedState, versionOf } from './observed-state.js';
-import { OK, type StepOutcome, type WaitUntil } from './outcome.js';
+import { OK, type StepOutcome } from './outcome.js';
+import { Waiting } from './waiting.js';
 import { isEstablished, refreshDiscovery, resolveLateKind } from './crd-readiness.js';
 import { Preflight, describeDryRunFailure, inBatches } from './preflight.js';
 import { Redactor } from './redactor.js';
@@ -66,6 +66,7 @@ export class SyncOperation implements LifecycleEvents {
   private readonly hooks: HookLifecycle;
   private readonly judge: TaskJudge;
   private readonly preflight: Preflight;
+  private readonly waiting: Waiting;
   private readonly startedAt = new Date();
   private readonly deadline: number;
   private started = 0;
@@ -87,6 +88,7 @@ export class SyncOperation implements LifecycleEvents {
     this.hooks = new HookLifecycle(client, this.observed, this.logs, secrets, deleteAndAwait, this);
     this.judge = new TaskJudge(this.observed, this.hooks, this, options.grace);
     this.preflight = new Preflight(plan, client, this.observed);
+    this.waiting = new Waiting(this.observed, options.timeoutMs, options.signal);
     this.deadline = Date.now() + options.timeoutMs;
   }
 
@@ -177,12 +179,12 @@ export class SyncOperation implements LifecycleEvents {
     runs: TaskRun[],
     shape: { final: boolean; multiStep: boolean },
   ): Promise<StepOutcome> {
-    const stop = this.outOfTime(this.deadline);
+    const stop = this.waiting.outOfTime(this.deadline);
     if (stop) return stop;
 
     let applyFailed = false;
     for (const kindRun of kindRunsOf(runs)) {
-      const halted = this.outOfTime(this.deadline);
+      const halted = this.waiting.outOfTime(this.deadline);
       if (halted) return this.halt(halted);
       await inBatches(kindRun, this.options.concurrency ?? 8, (run) => this.applyTask(run, this.deadline));
       if (kindRun.some((r) => r.state === 'Failed')) applyFailed = true;
@@ -244,7 +246,7 @@ export class SyncOperation implements LifecycleEvents {
   private async watchFor(t: SyncTask, deadline: number): Promise<void> {
     let info = this.preflight.resources.get(t);
     if (!info) {
-      const late = await resolveLateKind(this.client, this.observed, this.waitUntil, t, deadline);
+      const late = await resolveLateKind(this.client, this.observed, this.waiting.until, t, deadline);
       if ('problem' in late) throw new Error(late.problem.ok ? 'kind not served' : late.problem.message);
       info = late.info;
       this.preflight.resources.set(t, info);
@@ -257,53 +259,25 @@ export class SyncOperation implements LifecycleEvents {
   /** CRDs applied in this wave serve their kinds before the next run of the wave is applied. */
   private async waitForCrds(crds: TaskRun[], deadline: number): Promise<StepOutcome> {
     const latest = (r: TaskRun) => (r.applied ? this.observed.latest(r.applied) : undefined);
-    const result = await this.waitUntil(() => crds.every((r) => isEstablished(latest(r))), deadline);
+    const result = await this.waiting.until(() => crds.every((r) => isEstablished(latest(r))), deadline);
     if (!result.ok) return result;
     for (const r of crds) await refreshDiscovery(this.client, r.task.object as Json);
     return OK;
   }
 
-  /** Waits on watch events (and the next deadline that matters) until every task is done. */
-  private async waitForTasks(runs: TaskRun[], deadline: number): Promise<StepOutcome> {
-    for (;;) {
-      let next = deadline;
-      for (const r of runs.filter((x) => x.running)) {
-        const again = this.judge.judge(r);
-        if (again !== undefined) next = Math.min(next, again);
-      }
-      for (const r of runs) if (r.running) this.changed(r);
-      if (runs.every((r) => !r.running)) return OK;
-      const stop = this.outOfTime(deadline);
-      if (stop) return stop;
-      await this.observed.nextChange(next, this.options.signal);
-    }
+  private waitForTasks(runs: TaskRun[], deadline: number): Promise<StepOutcome> {
+    return this.waiting.forTasks(
+      runs,
+      deadline,
+      (r) => this.judge.judge(r),
+      (r) => this.changed(r),
+    );
   }
-
-  private readonly waitUntil: WaitUntil = async (predicate, deadline) => {
-    for (;;) {
-      if (predicate()) return OK;
-      const stop = this.outOfTime(deadline);
-      if (stop) return stop;
-      await this.observed.nextChange(deadline, this.options.signal);
-    }
-  };
 
   private async deleteAndAwait(ref: ObjectRef, uid: string, deadline: number): Promise<StepOutcome> {
     const deleted = await this.client.delete(ref, { propagationPolicy: 'Foreground', uid });
     if (!deleted) return OK; // already gone, or replaced by someone else's object of that name
-    return this.waitUntil(() => this.observed.gone(uid), deadline);
-  }
-
-  private outOfTime(deadline: number): StepOutcome | undefined {
-    if (this.options.signal?.aborted)
-      return { ok: false, why: 'cancelled', message: 'the sync was cancelled' };
-    if (Date.now() >= deadline)
-      return {
-        ok: false,
-        why: 'timeout',
-        message: `the sync timed out after ${formatDuration(this.options.timeoutMs)}`,
-      };
-    return undefined;
+    return this.waiting.until(() => this.observed.gone(uid), deadline);
   }
 
   /** A wave stopped by a timeout or cancellation: running hooks are terminated, resources stop being waited for. */
