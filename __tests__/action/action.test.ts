@@ -195,6 +195,8 @@ describe('the action', () => {
   it('puts why a hook failed in the summary: reason, events, the tail of its logs', () => {
     expect(second.code).toBe(1);
     expect(second.outputs.status).toBe('Failed');
+    expect(second.outputs['failed-task']).toMatch(/^Job\/shop\/schema-migrate-c0ffee1-presync-\d+$/);
+    expect(first.outputs['failed-task']).toBe('');
     expect(second.summary).toContain('## ❌ hook-sync: Failed — shop');
     expect(second.summary).toMatch(
       /<details><summary>❌ PreSync hook Job shop\/schema-migrate-c0ffee1-presync-\d+: BackoffLimitExceeded<\/summary>/,
@@ -244,6 +246,31 @@ describe('pull requests and permissions', () => {
     );
     expect(r.code).toBe(0);
     expect(gh.comments.filter((c) => c.body.includes('app=pushed')).map((c) => c.issue)).toEqual([12]);
+  });
+
+  it('finds the pull request a push merged (merge commit or squash: its merge_commit_sha)', async () => {
+    makeNamespace(t, 'merged');
+    gh.pullsByCommit.set('c0ffee1234567890c0ffee1234567890c0ffee12', [
+      {
+        number: 20,
+        head: { sha: 'feature-branch-tip' },
+        merge_commit_sha: 'c0ffee1234567890c0ffee1234567890c0ffee12',
+      },
+    ]);
+    const r = await runAction(
+      {
+        manifests: 'deploy/config.yaml',
+        kubeconfig: t.cluster.kubeconfig(),
+        namespace: 'merged',
+        app: 'merged',
+      },
+      { GITHUB_EVENT_NAME: 'push', EVENT: '{}' },
+    );
+    expect(r.code).toBe(0);
+    expect(gh.comments.filter((c) => c.body.includes('app=merged')).map((c) => c.issue)).toEqual([20]);
+    expect(r.outputs['comment-url']).toMatch(
+      /^https:\/\/github\.example\.com\/acme\/shop\/pull\/20#issuecomment-\d+$/,
+    );
   });
 
   it('warns and keeps the result when it may not comment (403)', async () => {
@@ -319,9 +346,24 @@ describe('inputs', () => {
     expect(r.stdout).toContain('Plan: sync, revision c0ffee1');
   });
 
-  it('refuses a missing kubeconfig for a sync', async () => {
-    const r = await runAction({ manifests: 'deploy', kubeconfig: '', comment: 'false' });
+  it('uses the kubeconfig a login step left in $KUBECONFIG when the input is empty, masking it the same', async () => {
+    makeNamespace(t, 'from-env');
+    const r = await runAction(
+      { manifests: 'deploy/config.yaml', kubeconfig: '', namespace: 'from-env', comment: 'false' },
+      { KUBECONFIG: t.kubeconfigPath, HOME: mkdtempSync(path.join(tmpdir(), 'hook-sync-home-')) },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`kubeconfig from $KUBECONFIG (${t.kubeconfigPath})`);
+    expect(r.stdout).toContain(`::add-mask::${TOKEN}`);
+    expect(t.cluster.object('', 'ConfigMap', 'from-env', 'web-config')).toBeDefined();
+  });
+
+  it('refuses a sync with no kubeconfig anywhere, saying where it looked and what to do', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'hook-sync-home-'));
+    const r = await runAction({ manifests: 'deploy', kubeconfig: '', comment: 'false' }, { HOME: home });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('input "kubeconfig" is required for operation sync');
+    expect(r.outputs.status).toBe('Invalid');
+    expect(r.stdout).toContain('no kubeconfig: none was given, $KUBECONFIG is not set');
+    expect(r.stdout).toContain('use operation: plan there');
   });
 });

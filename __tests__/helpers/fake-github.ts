@@ -12,11 +12,18 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly requests: { method: string; path: string; body?: string }[] = [];
   /** commit sha → PRs the commits/{sha}/pulls endpoint answers. */
-  readonly pullsByCommit = new Map<string, { number: number; head: { sha: string } }[]>();
+  readonly pullsByCommit = new Map<
+    string,
+    { number: number; head: { sha: string }; merge_commit_sha?: string | null }[]
+  >();
   forbidden = false;
   private nextId = 1000;
   private server?: http.Server;
   url = '';
+
+  htmlUrl(comment: FakeComment): string {
+    return `https://github.example.com/acme/shop/pull/${comment.issue}#issuecomment-${comment.id}`;
+  }
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
@@ -44,7 +51,7 @@ export class FakeGitHub {
             if (this.forbidden) return send(403, { message: 'Resource not accessible by integration' });
             const comment = { id: this.nextId++, issue, body: (JSON.parse(body) as { body: string }).body };
             this.comments.push(comment);
-            return send(201, { id: comment.id, body: comment.body });
+            return send(201, { id: comment.id, body: comment.body, html_url: this.htmlUrl(comment) });
           }
         }
         if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path)) && req.method === 'PATCH') {
@@ -52,7 +59,7 @@ export class FakeGitHub {
           const comment = this.comments.find((c) => c.id === Number(m![1]));
           if (!comment) return send(404, { message: 'Not Found' });
           comment.body = (JSON.parse(body) as { body: string }).body;
-          return send(200, { id: comment.id, body: comment.body });
+          return send(200, { id: comment.id, body: comment.body, html_url: this.htmlUrl(comment) });
         }
         send(404, { message: 'Not Found' });
       });

@@ -8,7 +8,7 @@ export class ActionInputError extends Error {
 
 export interface ActionInputs {
   manifests: string[];
-  /** Kubeconfig text (YAML or base64); never written to disk. */
+  /** Kubeconfig text (YAML or base64); never written to disk. Empty: $KUBECONFIG, then ~/.kube/config. */
   kubeconfig: string;
   context?: string;
   namespace: string;
@@ -46,12 +46,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     );
   if (operation !== 'sync' && operation !== 'plan')
     throw new ActionInputError(`input "operation" must be sync or plan, not "${operation}"`);
+  // Empty: the kubeconfig a login step left in $KUBECONFIG or ~/.kube/config (found when syncing).
   const kubeconfig = core.getInput('kubeconfig');
-  if (operation === 'sync' && !kubeconfig.trim()) {
-    throw new ActionInputError(
-      'input "kubeconfig" is required for operation sync: pass a secret holding the kubeconfig YAML (or its base64)',
-    );
-  }
   const timeoutText = core.getInput('timeout') || '10m';
   const timeoutMs = parseDuration(timeoutText);
   if (timeoutMs === undefined || timeoutMs <= 0)

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { readFileSync } from 'node:fs';
-import { KubeconfigError, kubeconfigSecrets } from '../cluster/kubeconfig.js';
+import { KubeconfigError, findKubeconfig, kubeconfigSecrets } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
@@ -82,7 +82,7 @@ async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redac
     core.info('this run belongs to no pull request: no comment written');
     return;
   }
-  const outcome = await upsertComment(
+  const { outcome, url } = await upsertComment(
     octokit,
     { owner, repo, issue },
     result,
@@ -91,7 +91,8 @@ async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redac
     runUrl(),
     (s) => redactor.redact(s),
   );
-  if (outcome !== 'skipped') core.info(`pull request #${issue}: comment ${outcome}`);
+  if (outcome !== 'skipped') core.info(`pull request #${issue}: comment ${outcome}${url ? ` (${url})` : ''}`);
+  if (url) core.setOutput('comment-url', url);
 }
 
 /** Outputs, the job summary and the PR comment, for every way a run ends; fails the job unless Succeeded. */
@@ -112,6 +113,11 @@ async function finish(
   });
   core.setOutput('status', result.status);
   core.setOutput('result', safe(JSON.stringify(result)));
+  const failed = result.tasks.find((t) => t.status === 'Failed' || t.status === 'Terminated');
+  core.setOutput(
+    'failed-task',
+    failed ? `${failed.kind}/${failed.namespace ? `${failed.namespace}/` : ''}${failed.name}` : '',
+  );
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(safe(summary), true).write();
   if (inputs) await comment(inputs, result, redactor);
   if (result.status !== 'Succeeded') core.setFailed(safe(`hook-sync: ${result.status}: ${result.message}`));
@@ -150,7 +156,18 @@ export async function run(): Promise<void> {
         revision,
         startedAt,
         cluster: {
-          kubeconfig: () => ({ text: given.kubeconfig, origin: 'the kubeconfig input' }),
+          kubeconfig: () => {
+            try {
+              return findKubeconfig(
+                { text: given.kubeconfig, textOrigin: 'the kubeconfig input' },
+                process.env,
+              );
+            } catch (err) {
+              throw new KubeconfigError(
+                `${(err as Error).message}. In a workflow: set the kubeconfig input from a secret, or run a cluster login step first (fork pull requests get no secrets: use operation: plan there)`,
+              );
+            }
+          },
           context: given.context,
         },
         timeoutMs: given.timeoutMs,
@@ -164,7 +181,7 @@ export async function run(): Promise<void> {
           context = target.context;
           annotate(plan.warnings);
           core.info(
-            `hook-sync: syncing ${plan.tasks.length} tasks of app ${given.app} at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}), namespace ${given.namespace}`,
+            `hook-sync: syncing ${plan.tasks.length} tasks of app ${given.app} at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}, kubeconfig from ${target.origin}), namespace ${given.namespace}`,
           );
         },
       });

@@ -1,4 +1,7 @@
-/** Which pull request a run belongs to: the event's own, or for a push the PR whose head is this commit. */
+/**
+ * Which pull request a run belongs to: the event's own; for a push, the PR whose head is this commit, or
+ * the PR this commit merged (a merge commit or a squash: the PR's merge_commit_sha is the pushed commit).
+ */
 import type { getOctokit } from '@actions/github';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -19,6 +22,7 @@ export async function findPullRequest(octokit: Octokit, event: RunEvent): Promis
     repo: event.repo,
     commit_sha: event.sha,
   });
-  const pr = data.find((p) => p.head?.sha === event.sha) ?? undefined;
+  const pr =
+    data.find((p) => p.head?.sha === event.sha) ?? data.find((p) => p.merge_commit_sha === event.sha);
   return pr?.number;
 }

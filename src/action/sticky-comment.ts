@@ -23,7 +23,7 @@ export async function upsertComment(
   header: string,
   runUrl: string | undefined,
   redact: (s: string) => string,
-): Promise<'created' | 'updated' | 'skipped'> {
+): Promise<{ outcome: 'created' | 'updated' | 'skipped'; url?: string }> {
   try {
     const marker = commentMarker(app, header);
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -35,21 +35,21 @@ export async function upsertComment(
     const existing = comments.find((c) => c.body?.startsWith(marker));
     const body = redact(renderPrComment(result, app, header, runUrl, existing?.body ?? undefined));
     if (existing) {
-      await octokit.rest.issues.updateComment({
+      const { data } = await octokit.rest.issues.updateComment({
         owner: target.owner,
         repo: target.repo,
         comment_id: existing.id,
         body,
       });
-      return 'updated';
+      return { outcome: 'updated', url: data.html_url };
     }
-    await octokit.rest.issues.createComment({
+    const { data } = await octokit.rest.issues.createComment({
       owner: target.owner,
       repo: target.repo,
       issue_number: target.issue,
       body,
     });
-    return 'created';
+    return { outcome: 'created', url: data.html_url };
   } catch (err) {
     const status = (err as { status?: number }).status;
     const why =
@@ -59,6 +59,6 @@ export async function upsertComment(
     core.warning(
       `hook-sync could not write the pull request comment: ${why}. The sync result is unaffected.`,
     );
-    return 'skipped';
+    return { outcome: 'skipped' };
   }
 }
