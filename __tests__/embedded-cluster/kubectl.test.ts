@@ -198,10 +198,12 @@ describe('kubectl against the embedded cluster', () => {
     // kubectl is stopped once everything asserted has been printed, not earlier: its output arrives in
     // chunks that can end mid-row (after "Complete", before "1/1").
     const expected = [/watched\s+Running\s+0\/1/, /watched\s+Complete\s+1\/1/];
+    // `started` is kubectl's first row of its initial list: a Job to list, when this test runs alone too.
+    expect((await kubectl(t, ['apply', '-f', '-'], job('listed', 'true'))).code).toBe(0);
     const watch = kubectlUntil(t, ['get', 'jobs', '-w', '--no-headers'], (out) =>
       expected.every((row) => row.test(out)),
     );
-    await watch.started; // earlier tests left Jobs, so the initial list is never empty
+    await watch.started;
     await kubectl(t, ['apply', '-f', '-'], job('watched', 'echo hi; sleep 1'));
     const out = await watch.done;
     for (const row of expected) expect(out).toMatch(row);
