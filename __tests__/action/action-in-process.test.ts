@@ -124,6 +124,11 @@ describe('the action, in process', () => {
     expect(written).toContain('password is ***');
     expect(r.summary).toContain('password is ***');
     expect(r.comments).toContain('password is ***');
+    // Why it failed is in plain sight in both, not behind a click.
+    for (const text of [r.summary, r.comments])
+      expect(text).toMatch(
+        /<p>❌ <b>PreSync hook Job masked-action\/migrate<\/b> · PreSync · wave 0<br>\n<b>BackoffLimitExceeded<\/b>: /,
+      );
   });
 
   it('keeps the logs of a hook whose Secret it may not read out of every report, and warns why', async () => {
@@ -139,6 +144,11 @@ describe('the action, in process', () => {
       }
       expect(r.summary).toContain('its logs are not shown');
       expect(r.comments).toContain('its logs are not shown');
+      // Said where the logs would be, under the visible reason.
+      for (const text of [r.summary, r.comments])
+        expect(text).toMatch(
+          /Manifest: <code>deploy\/migrate\.yaml:\d+<\/code><br>\nLogs: [^<]*its logs are not shown/,
+        );
     } finally {
       t.cluster.access.clear();
     }

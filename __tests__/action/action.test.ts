@@ -158,16 +158,33 @@ describe('the action', () => {
       'Job',
     ]);
     expect(first.summary).toContain('## ✅ hook-sync: Succeeded — shop');
-    expect(first.summary).toContain('| Revision | <code>c0ffee123456</code> |');
-    expect(first.summary).toContain('| Namespace | <code>shop</code> |');
-    expect(first.summary).toContain('| Cluster context | <code>embedded</code> |');
-    expect(first.summary).toContain('<a href="https://github.example.com/acme/shop/actions/runs/4242">');
+    expect(first.summary).toContain('<p>successfully synced 3 resources and 3 hooks in 5 waves</p>');
+    expect(first.summary).not.toContain('| | |');
     expect(first.summary).toMatch(
-      /### PreSync · wave 0\n\n\| Object \| Hook \| Result \| Duration \| Message \|\n\|---\|---\|---\|---\|---\|\n\| Job shop\/schema-migrate-c0ffee1-presync-\d+ \| hook \| ✅ Succeeded \(deleted\) \| \S+ \| Reached expected number of succeeded pods \|/,
+      /\| App \| Revision \| Namespace \| Cluster context \| Started \| Duration \| Run \|\n\|---\|---\|---\|---\|---\|---\|---\|\n\| <code>shop<\/code> \| <code>c0ffee123456<\/code> \| <code>shop<\/code> \| <code>embedded<\/code> \| [-\d]+ [:\d]+ UTC \| \S+ \| <a href="https:\/\/github\.example\.com\/acme\/shop\/actions\/runs\/4242">run #4242<\/a> \|/,
     );
-    expect(first.summary).toContain('```mermaid\ngantt');
+    // One table of every task, in execution order; the SyncFail hook that did not run comes last.
+    expect(first.summary.match(/\| Phase \| Wave \|/g)).toHaveLength(1);
     expect(first.summary).toMatch(
-      /section PreSync wave 0\n {2}Job schema-migrate-c0ffee1-presync-\d+ :done, \d+, \d+/,
+      /### Tasks \(7\) in execution order\n\n\| Phase \| Wave \| Object \| Type \| Result \| Duration \| Message \|\n\|---\|---\|---\|---\|---\|---\|---\|\n\| PreSync \| -1 \| Secret shop\/\S+ \| hook \| ✅ Succeeded \| \S+ \| [^|\n]+ \|\n\| PreSync \| 0 \| Job shop\/schema-migrate-c0ffee1-presync-\d+ \| hook \| ✅ Succeeded \(deleted\) \| \S+ \| Reached expected number of succeeded pods \|/,
+    );
+    const rows = first.summary.split('\n').filter((l) => /^\| (PreSync|Sync|PostSync|SyncFail) \|/.test(l));
+    expect(rows.map((l) => l.split(' | ')[0]!.slice(2))).toEqual([
+      'PreSync',
+      'PreSync',
+      'Sync',
+      'Sync',
+      'Sync',
+      'PostSync',
+      'SyncFail',
+    ]);
+    expect(rows[6]).toMatch(/\| hook \| ⏭️ Skipped \| — \| not run: the sync did not fail \|$/);
+    for (const row of first.summary.split('\n').filter((l) => l.startsWith('|')))
+      expect(row).not.toMatch(/(?<!\\)\|\s*(?<!\\)\|/);
+    expect(first.summary).toContain('```mermaid\ngantt\n  dateFormat x\n  axisFormat %s');
+    expect(first.summary).not.toContain('%M:%S');
+    expect(first.summary).toMatch(
+      /section PreSync wave 0\n(?: {2}.*\n)* {2}Job schema-migrate-c0ffee1-presync-\d+ :done, \d{1,6}, \d{1,6}\n/,
     );
   });
 
@@ -183,6 +200,11 @@ describe('the action', () => {
     const body = forPr[0]!.body;
     expect(body.startsWith('<!-- hook-sync:comment app=shop header= -->')).toBe(true);
     expect(body).toContain('### ❌ hook-sync <code>shop</code>: Failed');
+    expect(body).toContain('<a href="https://github.example.com/acme/shop/actions/runs/4242">run #4242</a>');
+    expect(body).toMatch(
+      /<p>❌ <b>PreSync hook Job shop\/schema-migrate-c0ffee1-presync-\d+<\/b> · PreSync · wave 0<br>\n<b>BackoffLimitExceeded<\/b>: Job has reached the specified backoff limit[^<\n]*<br>\nManifest: <code>deploy\/migrate\.yaml:3<\/code><\/p>/,
+    );
+    expect(body.indexOf('<b>BackoffLimitExceeded</b>')).toBeLessThan(body.indexOf('<details>'));
     expect(body).toContain('<details><summary>Earlier runs</summary>');
     expect(body).toMatch(
       /- ✅ Succeeded · <code>c0ffee1<\/code> · .* — successfully synced 3 resources and 3 hooks in 5 waves/,
@@ -198,9 +220,13 @@ describe('the action', () => {
     expect(second.outputs['failed-task']).toMatch(/^Job\/shop\/schema-migrate-c0ffee1-presync-\d+$/);
     expect(first.outputs['failed-task']).toBe('');
     expect(second.summary).toContain('## ❌ hook-sync: Failed — shop');
+    // The reason is in plain sight, before any table and outside any collapsed block.
     expect(second.summary).toMatch(
-      /<details><summary>❌ PreSync hook Job shop\/schema-migrate-c0ffee1-presync-\d+: BackoffLimitExceeded<\/summary>/,
+      /### What failed\n\n<p>❌ <b>PreSync hook Job shop\/schema-migrate-c0ffee1-presync-\d+<\/b> · PreSync · wave 0<br>\n<b>BackoffLimitExceeded<\/b>: Job has reached the specified backoff limit[^<\n]*<br>\nManifest: <code>deploy\/migrate\.yaml:3<\/code><\/p>/,
     );
+    expect(second.summary).not.toContain('<details>');
+    expect(second.summary.indexOf('### What failed')).toBeLessThan(second.summary.indexOf('| App |'));
+    expect(second.summary).toMatch(/<details open><summary>Last \d+ log lines?<\/summary>/);
     expect(second.summary).toContain('ERROR: relation &quot;orders&quot; already exists');
     expect(second.summary).toContain(
       'Warning BackoffLimitExceeded: Job has reached the specified backoff limit',
@@ -337,6 +363,13 @@ describe('inputs', () => {
       '::error file=bad.yaml,line=6::bad.yaml:6: error: ConfigMap bad: argocd.argoproj.io/sync-wave must be an integer, found "later"',
     );
     expect(r.summary).toContain('## ⚠️ hook-sync: Invalid');
+    // Each error once in the summary, as a list item; no task table, no empty cell.
+    expect(r.summary.split('sync-wave must be an integer').length).toBe(2);
+    expect(r.summary).toContain(
+      '<li>bad.yaml:6: error: ConfigMap bad: argocd.argoproj.io/sync-wave must be an integer, found &quot;later&quot;',
+    );
+    expect(r.summary).not.toContain('| Phase |');
+    expect(r.summary).not.toContain('| | |');
   });
 
   it('shows the plan with operation: plan, without a kubeconfig', async () => {

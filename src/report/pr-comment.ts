@@ -1,11 +1,12 @@
 /**
  * The sticky pull-request comment: one per app (and header), found again by a hidden marker, showing the
  * latest result and a line per earlier run. The run history travels inside the comment itself.
+ * Why a run failed comes first and in plain sight; logs and events are one click away.
  */
 import { formatDuration } from '../duration.js';
 import type { SyncResult, TaskResult } from '../sync/sync-result.js';
-import { STATUS_ICON, cell, code, escapeHtml, pre } from './markdown.js';
-import { taskDuration } from './job-summary.js';
+import { NONE, STATUS_ICON, cell, code, escapeHtml, pre, runLink, truncateAtWord } from './markdown.js';
+import { executionOrder, isFailure, messageBlock, taskDuration, taskTitle } from './job-summary.js';
 
 export const COMMENT_LIMIT = 65_536;
 const HISTORY_LIMIT = 10;
@@ -42,12 +43,50 @@ function record(result: SyncResult, url?: string): RunRecord {
     revision: result.revision,
     at: result.finishedAt,
     url,
-    message: result.message.split('\n')[0]!.slice(0, 200),
+    message: truncateAtWord(result.message.split('\n')[0]!, 200),
   };
 }
 
+/** How long an earlier run's line may be before it is cut at a word. */
+const EARLIER_MESSAGE = 120;
+
 function row(t: TaskResult): string {
-  return `| ${t.phase} | ${t.wave} | ${cell(`${t.kind}/${t.name}`)}${t.hook ? ' (hook)' : ''} | ${STATUS_ICON[t.status]} ${t.status} | ${taskDuration(t)} |`;
+  return `| ${cell(t.phase)} | ${t.wave} | ${cell(`${t.kind}/${t.name}`)}${t.hook ? ' (hook)' : ''} | ${STATUS_ICON[t.status]} ${t.status} | ${taskDuration(t) || NONE} |`;
+}
+
+/** `2 Succeeded, 1 Skipped`: what the rows left out of the table were. */
+function tally(tasks: readonly TaskResult[]): string {
+  const counts = new Map<string, number>();
+  for (const t of tasks) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+
+/** A failed task: the reason in plain sight; its events and the tail of its logs one click away. */
+function failure(t: TaskResult, logLines: number): string[] {
+  const out = [
+    `<p>${STATUS_ICON[t.status]} <b>${escapeHtml(taskTitle(t))}</b> · ${escapeHtml(t.phase)} · wave ${t.wave}<br>`,
+    `<b>${escapeHtml(t.reason ?? t.status)}</b>: ${escapeHtml(t.message || t.status)}<br>`,
+    `Manifest: ${code(t.source)}` +
+      (t.logsWithheld ? `<br>\nLogs: ${escapeHtml(t.logsWithheld)}</p>` : '</p>'),
+  ];
+  const events = t.events?.slice(-5) ?? [];
+  const logs = t.logs?.length && logLines > 0 && !t.logsWithheld ? t.logs.slice(-logLines) : [];
+  const what = [
+    ...(logs.length ? [`last ${logs.length} log line${logs.length === 1 ? '' : 's'}`] : []),
+    ...(events.length ? [`${events.length} event${events.length === 1 ? '' : 's'}`] : []),
+  ];
+  if (what.length) {
+    const text = what.join(' and ');
+    out.push(
+      '',
+      `<details><summary>${text[0]!.toUpperCase()}${text.slice(1)}</summary>`,
+      '',
+      ...(logs.length ? [pre(logs), ''] : []),
+      ...(events.length ? [pre(events), ''] : []),
+      '</details>',
+    );
+  }
+  return out;
 }
 
 function render(
@@ -64,35 +103,32 @@ function render(
   if (header) out.push(`#### ${escapeHtml(header)}`);
   out.push(`### ${STATUS_ICON[result.status] ?? ''} hook-sync ${code(app)}: ${result.status}`);
   out.push(
-    `Revision ${code(result.revision.slice(0, 7))} · ${took}${runUrl ? ` · <a href="${escapeHtml(runUrl)}">workflow run</a>` : ''}`,
+    `Revision ${code(result.revision.slice(0, 7))} · ${took}${runUrl ? ` · ${runLink(runUrl)}` : ''}`,
     '',
   );
-  out.push(`> ${escapeHtml(result.message).replace(/\n/g, '<br>')}`, '');
+  const message = messageBlock(result.message);
+  if (message) out.push(message, '');
+  for (const t of result.tasks.filter(isFailure)) out.push(...failure(t, logLines), '');
+
+  const ordered = executionOrder(result.tasks);
   const rows = allRows
-    ? result.tasks.filter((t) => t.status !== 'Skipped' || t.hook)
-    : result.tasks.filter((t) => t.hook || t.status !== 'Succeeded');
+    ? ordered.filter((t) => t.status !== 'Skipped' || t.hook)
+    : ordered.filter((t) => t.hook || t.status !== 'Succeeded');
   if (rows.length) {
     out.push('| Phase | Wave | Object | Result | Duration |', '|---|---|---|---|---|', ...rows.map(row));
-    const hidden = result.tasks.length - rows.length;
-    if (hidden > 0) out.push(`| | | … ${hidden} more | | |`);
+    const hidden = ordered.filter((t) => !rows.includes(t));
+    if (hidden.length)
+      out.push(
+        '',
+        `<p>… and ${hidden.length} more resource${hidden.length === 1 ? '' : 's'}: ${tally(hidden)}</p>`,
+      );
     out.push('');
-  }
-  for (const t of result.tasks.filter((x) => x.status === 'Failed' || x.status === 'Terminated')) {
-    out.push(
-      `<details><summary>${STATUS_ICON[t.status]} ${escapeHtml(`${t.kind}/${t.name}`)}: ${escapeHtml(t.reason ?? t.status)}</summary>`,
-      '',
-      `<p>${escapeHtml(t.message)}</p>`,
-    );
-    if (t.events?.length) out.push(pre(t.events.slice(-5)));
-    if (t.logs?.length && logLines > 0) out.push(pre(t.logs.slice(-logLines)));
-    if (t.logsWithheld) out.push(`<p>Logs: ${escapeHtml(t.logsWithheld)}</p>`);
-    out.push('', '</details>', '');
   }
   if (earlier.length) {
     out.push('<details><summary>Earlier runs</summary>', '');
     for (const r of earlier) {
       out.push(
-        `- ${STATUS_ICON[r.status] ?? ''} ${escapeHtml(r.status)} · ${code(r.revision.slice(0, 7))} · ${escapeHtml(r.at.replace('T', ' ').slice(0, 16))} UTC${r.url ? ` · <a href="${escapeHtml(r.url)}">run</a>` : ''} — ${escapeHtml(r.message)}`,
+        `- ${STATUS_ICON[r.status] ?? ''} ${escapeHtml(r.status)} · ${code(r.revision.slice(0, 7))} · ${escapeHtml(r.at.replace('T', ' ').slice(0, 16))} UTC${r.url ? ` · ${runLink(r.url)}` : ''} — ${escapeHtml(truncateAtWord(r.message, EARLIER_MESSAGE))}`,
       );
     }
     out.push('', '</details>');
