@@ -363,6 +363,9 @@ describe('inputs', () => {
       '::error file=bad.yaml,line=6::bad.yaml:6: error: ConfigMap bad: argocd.argoproj.io/sync-wave must be an integer, found "later"',
     );
     expect(r.summary).toContain('## ⚠️ hook-sync: Invalid');
+    // Each error once in the log: the annotation; the failure line only points at it.
+    expect(r.stdout.split('sync-wave must be an integer').length - 1).toBe(1);
+    expect(r.stdout).toContain('::error::hook-sync: Invalid: nothing was applied (the errors are above)');
     // Each error once in the summary, as a list item; no task table, no empty cell.
     expect(r.summary.split('sync-wave must be an integer').length).toBe(2);
     expect(r.summary).toContain(
@@ -372,11 +375,66 @@ describe('inputs', () => {
     expect(r.summary).not.toContain('| | |');
   });
 
-  it('shows the plan with operation: plan, without a kubeconfig', async () => {
-    const r = await runAction({ manifests: 'deploy', operation: 'plan', kubeconfig: '', comment: 'false' });
+  it('shows the plan with operation: plan, without a kubeconfig: the order, in the summary and a comment', async () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'hook-sync-home-'));
+    const r = await runAction(
+      { manifests: 'deploy', operation: 'plan', kubeconfig: '', app: 'plan-only' },
+      { HOME: home },
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.outputs.result!).tasks).toHaveLength(7);
     expect(r.stdout).toContain('Plan: sync, revision c0ffee1');
+    expect(r.summary).toContain('## 📋 hook-sync plan: plan-only');
+    expect(r.summary).toContain('_No cluster was given: the order only, no live diff._');
+    expect(r.summary).toMatch(
+      /\| PreSync \| 0 \| Job default\/schema-migrate-c0ffee1-presync-\d+ \| hook; deleted: HookSucceeded \| — \|/,
+    );
+    const comment = gh.comments.find((c) => c.body.startsWith('<!-- hook-sync:plan app=plan-only'));
+    expect(comment?.issue).toBe(7);
+  });
+
+  it('shows with a kubeconfig what the sync would change in the cluster, field by field, Secret values hidden', async () => {
+    makeNamespace(t, 'planned');
+    const dir = workspace('app');
+    const inputs = {
+      manifests: 'deploy',
+      kubeconfig: t.cluster.kubeconfig(),
+      namespace: 'planned',
+      app: 'planned',
+    };
+    expect((await runAction({ ...inputs, comment: 'false' }, {}, dir)).code).toBe(0);
+    const config = path.join(dir, 'deploy', 'config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace(SECRET_VALUE, 'a-brand-new-password')
+        .replace('GREETING: "hello from hook-sync"', 'GREETING: "hello again"'),
+    );
+    const before = t.cluster.requests.length;
+    const r = await runAction({ ...inputs, operation: 'plan' }, {}, dir);
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain(
+      '**In the cluster (context <code>embedded</code>)**: 1 changed · 2 unchanged · 4 hook runs',
+    );
+    expect(r.summary).toContain(
+      '~ data.GREETING: &quot;hello from hook-sync&quot; → &quot;hello again&quot;',
+    );
+    expect(r.summary).toMatch(/\| Sync \| 0 \| Deployment planned\/web \| resource \| · unchanged \|/);
+    const comment = gh.comments.find((c) => c.body.startsWith('<!-- hook-sync:plan app=planned'))!;
+    expect(comment.body).toContain('~ data.GREETING');
+    for (const text of [everythingWritten(r), comment.body]) {
+      expect(text).not.toContain('a-brand-new-password');
+      expect(text).not.toContain(SECRET_VALUE);
+    }
+    // Nothing was written: dry runs only.
+    const writes = t.cluster.requests
+      .slice(before)
+      .filter((q) => q.method !== 'GET' && q.path.includes('/namespaces/planned/'));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((q) => q.path.includes('dryRun=All'))).toBe(true);
+    expect((t.cluster.object('', 'ConfigMap', 'planned', 'web-config') as any).data.GREETING).toBe(
+      'hello from hook-sync',
+    );
   });
 
   it('uses the kubeconfig a login step left in $KUBECONFIG when the input is empty, masking it the same', async () => {

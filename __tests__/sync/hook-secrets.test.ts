@@ -80,4 +80,52 @@ describe('a Secret from the cluster that a hook prints', () => {
       t.cluster.access.clear();
     }
   });
+
+  it("withholds a failed Pod hook's termination message too, when it may be its last log lines", async () => {
+    clusterSecret('withheld-pod');
+    t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'withheld-pod' });
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: check
+  annotations: {argocd.argoproj.io/hook: PreSync}
+spec:
+  restartPolicy: Never
+  containers:
+    - name: main
+      image: busybox:1.36
+      terminationMessagePolicy: FallbackToLogsOnError
+      env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: db-credentials, key: password}}}]
+      command: ["sh", "-c", "echo connecting with $DB_PASSWORD; exit 1"]
+`;
+    try {
+      const run = await sync(t, pod, 'withheld-pod');
+      expect(run.result.status).toBe('Failed');
+      expect(run.task('Pod/check').message).toBe(
+        'the hook failed (Error); its message is withheld with its logs',
+      );
+      expect(JSON.stringify(run.result)).not.toContain(PASSWORD);
+    } finally {
+      t.cluster.access.clear();
+    }
+  });
+
+  it('masks a Secret that only appears after the hook was created (read again when its pod starts)', async () => {
+    makeNamespace(t, 'late-secret');
+    let created = false;
+    const run = await sync(t, leakyHook('PreSync'), 'late-secret', {
+      observer: {
+        task(r) {
+          // The platform's operator creates the Secret a moment after the hook exists.
+          if (!created && r.task.kind === 'Job' && r.applied) {
+            created = true;
+            setTimeout(() => clusterSecret('late-secret'), 50);
+          }
+        },
+      },
+    });
+    expect(created).toBe(true);
+    expect(run.logs).toEqual(['[migrate] connecting with ***', '[migrate] token=***', '[migrate] done']);
+    expect(JSON.stringify(run.result)).not.toContain(PASSWORD);
+  });
 });

@@ -4,41 +4,20 @@
  * logged, and every text written is passed through the same redaction.
  */
 import * as core from '@actions/core';
-import * as github from '@actions/github';
-import { readFileSync } from 'node:fs';
 import { KubeconfigError, findKubeconfig, kubeconfigSecrets } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { loadPlan } from '../plan/load-plan.js';
-import type { Plan } from '../plan/sync-task.js';
 import { renderJobSummary } from '../report/job-summary.js';
-import { planJson, renderPlanText } from '../report/plan-report.js';
+import { commentMarker, renderPrComment } from '../report/pr-comment.js';
 import { Redactor } from '../sync/redactor.js';
 import { invalidResult, syncFromPaths, type SyncOutcome } from '../sync/sync-from-paths.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
 import { groupedLogObserver } from './log-groups.js';
-import { findPullRequest } from './pull-request.js';
-import { upsertComment } from './sticky-comment.js';
+import { commentOnPullRequest, runUrl } from './pull-request-comment.js';
+import { runPlanOperation } from './plan-operation.js';
 import { checkFilesInside, checkManifestPaths } from './workspace-paths.js';
 
-function runUrl(): string | undefined {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
-  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
-    ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`
-    : undefined;
-}
-
-function eventPayload(): { pull_request?: { number?: number } } {
-  const file = process.env.GITHUB_EVENT_PATH;
-  if (!file) return {};
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { pull_request?: { number?: number } };
-  } catch {
-    return {};
-  }
-}
-
-function annotate(diagnostics: readonly Diagnostic[]): void {
+export function annotate(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) {
     const props = d.source
       ? {
@@ -50,49 +29,6 @@ function annotate(diagnostics: readonly Diagnostic[]): void {
     if (d.severity === 'error') core.error(formatDiagnostic(d), props);
     else core.warning(formatDiagnostic(d), props);
   }
-}
-
-async function comment(inputs: ActionInputs, result: SyncResult, redactor: Redactor): Promise<void> {
-  if (!inputs.comment) return;
-  if (!inputs.githubToken) {
-    core.info('no github-token: skipping the pull request comment');
-    return;
-  }
-  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) return;
-  const octokit = github.getOctokit(inputs.githubToken, {
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-  });
-  let issue: number | undefined;
-  try {
-    issue = await findPullRequest(octokit, {
-      eventName: process.env.GITHUB_EVENT_NAME ?? '',
-      sha: process.env.GITHUB_SHA ?? '',
-      owner,
-      repo,
-      payload: eventPayload(),
-    });
-  } catch (err) {
-    core.warning(
-      `hook-sync could not look up the pull request of this commit: ${(err as Error).message}. No comment written.`,
-    );
-    return;
-  }
-  if (!issue) {
-    core.info('this run belongs to no pull request: no comment written');
-    return;
-  }
-  const { outcome, url } = await upsertComment(
-    octokit,
-    { owner, repo, issue },
-    result,
-    inputs.app,
-    inputs.commentHeader,
-    runUrl(),
-    (s) => redactor.redact(s),
-  );
-  if (outcome !== 'skipped') core.info(`pull request #${issue}: comment ${outcome}${url ? ` (${url})` : ''}`);
-  if (url) core.setOutput('comment-url', url);
 }
 
 /** Outputs, the job summary and the PR comment, for every way a run ends; fails the job unless Succeeded. */
@@ -112,15 +48,22 @@ async function finish(
     warnings,
   });
   core.setOutput('status', result.status);
-  core.setOutput('result', safe(JSON.stringify(result)));
+  core.setOutput('result', JSON.stringify(redactor.redactJson(result)));
   const failed = result.tasks.find((t) => t.status === 'Failed' || t.status === 'Terminated');
   core.setOutput(
     'failed-task',
     failed ? `${failed.kind}/${failed.namespace ? `${failed.namespace}/` : ''}${failed.name}` : '',
   );
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(safe(summary), true).write();
-  if (inputs) await comment(inputs, result, redactor);
-  if (result.status !== 'Succeeded') core.setFailed(safe(`hook-sync: ${result.status}: ${result.message}`));
+  if (inputs)
+    await commentOnPullRequest(inputs, commentMarker(inputs.app, inputs.commentHeader), (existing) =>
+      safe(renderPrComment(result, inputs.app, inputs.commentHeader, runUrl(), existing)),
+    );
+  // An Invalid run's errors were each printed (annotated) already: the failure line only points at them.
+  if (result.status === 'Invalid')
+    core.setFailed('hook-sync: Invalid: nothing was applied (the errors are above)');
+  else if (result.status !== 'Succeeded')
+    core.setFailed(safe(`hook-sync: ${result.status}: ${result.message}`));
 }
 
 export async function run(): Promise<void> {
@@ -141,7 +84,8 @@ export async function run(): Promise<void> {
         'input "prune" is not supported yet (it arrives with the inventory of applied objects); nothing will be pruned',
       );
     checkManifestPaths(inputs.manifests, workspace);
-    if (inputs.operation === 'plan') return await showPlan(inputs, workspace, revision, startedAt, redactor);
+    if (inputs.operation === 'plan')
+      return await runPlanOperation(inputs, { workspace, revision, startedAt, redactor, annotate });
 
     const observer = groupedLogObserver((s) => redactor.redact(s));
     const given = inputs;
@@ -213,48 +157,4 @@ export async function run(): Promise<void> {
     core.setOutput('status', 'Failed');
     core.setFailed(redactor.redact(`hook-sync failed: ${(err as Error).message}`));
   }
-}
-
-/** operation: plan — the ordered plan in the log and the result output; nothing touches a cluster. */
-async function showPlan(
-  inputs: ActionInputs,
-  workspace: string,
-  revision: string,
-  startedAt: Date,
-  redactor: Redactor,
-): Promise<void> {
-  let plan: Plan;
-  try {
-    plan = await loadPlan(inputs.manifests, {
-      checkFiles: (files) => checkFilesInside(files, workspace),
-      cwd: workspace,
-      operation: 'sync',
-      namespace: inputs.namespace,
-      revision,
-      startedAt: Math.floor(startedAt.getTime() / 1000),
-    });
-  } catch (err) {
-    if (!(err instanceof InvalidInputError)) throw err;
-    annotate(err.diagnostics);
-    const errors = err.diagnostics.filter((d) => d.severity === 'error');
-    const result = invalidResult(
-      `${errors.length} error${errors.length === 1 ? '' : 's'} in the manifests:\n${errors.map(formatDiagnostic).join('\n')}`,
-      revision,
-      startedAt,
-    );
-    await finish(
-      inputs,
-      result,
-      inputs.context ?? '',
-      err.diagnostics.filter((d) => d.severity === 'warning'),
-      redactor,
-    );
-    return;
-  }
-  redactor.addSecretsOf(plan);
-  for (const value of redactor.values) core.setSecret(value);
-  annotate(plan.warnings);
-  core.info(redactor.redact(renderPlanText(plan)));
-  core.setOutput('status', 'Succeeded');
-  core.setOutput('result', redactor.redact(JSON.stringify(planJson(plan))));
 }

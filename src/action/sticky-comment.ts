@@ -4,8 +4,6 @@
  */
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
-import { commentMarker, renderPrComment } from '../report/pr-comment.js';
-import type { SyncResult } from '../sync/sync-result.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -15,17 +13,14 @@ export interface CommentTarget {
   issue: number;
 }
 
+/** The comment that starts with `marker` is updated (render gets its body), or a new one is created. */
 export async function upsertComment(
   octokit: Octokit,
   target: CommentTarget,
-  result: SyncResult,
-  app: string,
-  header: string,
-  runUrl: string | undefined,
-  redact: (s: string) => string,
+  marker: string,
+  render: (existing: string | undefined) => string,
 ): Promise<{ outcome: 'created' | 'updated' | 'skipped'; url?: string }> {
   try {
-    const marker = commentMarker(app, header);
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner: target.owner,
       repo: target.repo,
@@ -33,7 +28,7 @@ export async function upsertComment(
       per_page: 100,
     });
     const existing = comments.find((c) => c.body?.startsWith(marker));
-    const body = redact(renderPrComment(result, app, header, runUrl, existing?.body ?? undefined));
+    const body = render(existing?.body ?? undefined);
     if (existing) {
       const { data } = await octokit.rest.issues.updateComment({
         owner: target.owner,

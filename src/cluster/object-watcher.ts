@@ -35,6 +35,8 @@ function meta(obj: Json): { name: string; namespace: string; resourceVersion: st
 
 export class ObjectWatcher {
   private readonly streams = new Map<string, Stream>();
+  /** Initial lists under way: a second caller waits for the first's, so no state is missed. */
+  private readonly loading = new Map<string, Promise<void>>();
   private readonly objects = new Map<string, Json>();
   private readonly listeners = new Set<(change: Change) => void>();
   private closed = false;
@@ -50,7 +52,7 @@ export class ObjectWatcher {
   /** Starts watching a kind (in a namespace); resolves once the initial list is loaded. */
   async watch(info: ResourceInfo, namespace: string | undefined): Promise<void> {
     const key = `${info.group}/${info.version}/${info.plural}|${info.namespaced ? (namespace ?? '') : ''}`;
-    if (this.streams.has(key)) return;
+    if (this.streams.has(key)) return this.loading.get(key);
     const stream: Stream = {
       info,
       namespace: info.namespaced ? namespace : undefined,
@@ -59,8 +61,16 @@ export class ObjectWatcher {
       backoffMs: 100,
     };
     this.streams.set(key, stream);
-    await this.relist(stream);
-    this.startWatch(stream);
+    const loaded = this.relist(stream).then(() => this.startWatch(stream));
+    this.loading.set(key, loaded);
+    try {
+      await loaded;
+    } catch (err) {
+      this.streams.delete(key); // a later call lists again
+      throw err;
+    } finally {
+      this.loading.delete(key);
+    }
   }
 
   get(group: string, kind: string, namespace: string | undefined, name: string): Json | undefined {
@@ -108,7 +118,12 @@ export class ObjectWatcher {
       const key = this.objectKey(group, kind, m.namespace, m.name);
       seen.add(key);
       const before = this.objects.get(key);
-      if (!before) this.store(stream, 'ADDED', item);
+      const uid = (o: Json) => String(((o.metadata ?? {}) as Json).uid ?? '');
+      if (before && uid(before) !== uid(item)) {
+        // Deleted and created again while the stream was down: two events, so the old uid is known gone.
+        this.store(stream, 'DELETED', before);
+        this.store(stream, 'ADDED', item);
+      } else if (!before) this.store(stream, 'ADDED', item);
       else if (meta(before).resourceVersion !== m.resourceVersion) this.store(stream, 'MODIFIED', item);
     }
     for (const [key, obj] of [...this.objects]) {

@@ -46,13 +46,20 @@ export function currentReplicaSet(deployment: unknown, objects: readonly unknown
   return replicaSets.sort((a, b) => revisionOf(b) - revisionOf(a))[0];
 }
 
+/** What a pod copies from its template unchanged: a fix to any of it is a new revision. */
 function containerImages(containers: unknown): string {
   return Array.isArray(containers)
-    ? containers.map((c: Json) => `${String(c.name)}=${String(c.image)}`).join(',')
+    ? JSON.stringify(
+        containers.map((c: Json) => [c.name, c.image, c.command, c.args, c.env, c.envFrom, c.volumeMounts]),
+      )
     : '';
 }
 
-/** A DaemonSet's status names no revision: a pod is current when it runs the template's images. */
+/**
+ * A DaemonSet's status names no revision: a pod is current when its containers are the template's (name,
+ * image, command, args, env, envFrom, mounts). Admission that rewrites these (an image-digest webhook)
+ * leaves no pod current, and fail-fast then waits instead of failing early.
+ */
 function runsTemplate(pod: unknown, template: unknown): boolean {
   return (
     containerImages(field(pod, 'spec.containers')) === containerImages(field(template, 'spec.containers')) &&

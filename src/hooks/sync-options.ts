@@ -26,11 +26,6 @@ const APPLICATION_OPTIONS = [
   'ClientSideApplyMigration',
 ] as const;
 
-export const KNOWN_SYNC_OPTIONS = [
-  ...Object.keys(OBJECT_OPTIONS),
-  ...APPLICATION_OPTIONS,
-] as readonly string[];
-
 type OptionName = keyof typeof OBJECT_OPTIONS;
 
 /** What the engine does differently for one object. Absent keys are Argo CD's defaults. */

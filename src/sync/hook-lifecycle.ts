@@ -26,7 +26,7 @@ export interface LifecycleEvents {
   poke(): void;
 }
 
-export type HookEnd = 'Succeeded' | 'Failed';
+type HookEnd = 'Succeeded' | 'Failed';
 
 export class HookLifecycle {
   /** The run that last wrote each object (`group/Kind/ns/name`) in this operation. */
@@ -90,7 +90,7 @@ export class HookLifecycle {
   /** The hook's object exists: follow its logs. */
   created(run: TaskRun): void {
     this.written.set(taskRef(run.task), run);
-    this.logs.track(run.uid!, run.task.name, !!run.logsWithheld);
+    this.logs.track(run.uid!, run.task.name, run.logsWithheld);
   }
 
   isFinishing(run: TaskRun): boolean {
@@ -111,6 +111,14 @@ export class HookLifecycle {
   private record(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
     const obj = run.applied ? this.observed.latest(run.applied) : undefined;
     run.logs = this.logs.tail(run.uid ?? '');
+    if (!run.logsWithheld && this.logs.withheld(run.uid ?? '')) {
+      run.logsWithheld = this.logs.withheld(run.uid ?? '');
+      this.events.say(`${run.describe()}: ${run.logsWithheld}`);
+    }
+    // A pod's termination message may be its last log lines (FallbackToLogsOnError): withheld with them.
+    // A Job's message is its controller's, never the pod's.
+    if (run.logsWithheld && state === 'Failed' && run.task.kind !== 'Job')
+      message = `the hook failed${reason ? ` (${reason})` : ''}; its message is withheld with its logs`;
     if (state === 'Succeeded') {
       this.events.complete(run, 'Succeeded', message);
       return;

@@ -16,8 +16,8 @@ export interface HookLogLine {
 
 interface Tracked {
   hook: string;
-  /** Its logs may hold values hook-sync could not learn to mask: never read. */
-  withheld: boolean;
+  /** Why its logs are never read: they may hold values hook-sync could not learn to mask. */
+  withheld?: string;
   lines: string[];
   active: Set<Promise<void>>;
   multiContainer: boolean;
@@ -47,24 +47,57 @@ export class HookLogFollower {
   private readonly followed = new Set<string>();
   private readonly abort = new AbortController();
 
+  /** Pods whose Secrets were read (or found unreadable) before their logs. */
+  private readonly gated = new Map<string, Promise<void>>();
+
   constructor(
     private readonly client: ClusterClient,
     private readonly redactor: Redactor,
     private readonly sink: (line: HookLogLine) => void,
+    /** Masks what a pod can read before its logs are; says why they must be withheld, if they must. */
+    private readonly gate: (pod: Json) => Promise<string | undefined> = async () => undefined,
   ) {}
 
   /** Follow the pods of this hook object (a Job's pods, or the Pod itself), unless they are withheld. */
-  track(uid: string, hook: string, withheld = false): void {
+  track(uid: string, hook: string, withheld?: string): void {
     if (!this.byOwner.has(uid))
       this.byOwner.set(uid, { hook, withheld, lines: [], active: new Set(), multiContainer: false });
   }
 
-  /** Called for every pod change the sync sees. */
+  /** Why the hook's logs were not read, if they were not. */
+  withheld(uid: string): string | undefined {
+    return this.byOwner.get(uid)?.withheld;
+  }
+
+  /** Called for every pod change the sync sees: its Secrets are masked first, then its logs followed. */
   onPod(pod: Json): void {
     const meta = (pod.metadata ?? {}) as Json;
     const owners = ((meta.ownerReferences ?? []) as Json[]).map((o) => String(o.uid));
     const tracked = [String(meta.uid), ...owners].map((u) => this.byOwner.get(u)).find(Boolean);
-    if (!tracked || tracked.withheld) return;
+    if (!tracked || tracked.withheld || !containersOf(pod).some((c) => c.started)) return;
+    const podUid = String(meta.uid);
+    let gated = this.gated.get(podUid);
+    if (!gated) {
+      gated = this.gate(pod).then(
+        (reason) => {
+          if (reason) tracked.withheld ??= reason;
+        },
+        (err: unknown) => {
+          tracked.withheld ??= `its logs are not shown: the Secrets its pods use could not be read to mask them (${(err as Error).message})`;
+        },
+      );
+      this.gated.set(podUid, gated);
+    }
+    // Counted as active until its streams are: a hook that ends meanwhile still gets its logs.
+    const work = gated.then(() => {
+      if (!tracked.withheld) this.follow(pod, tracked);
+    });
+    tracked.active.add(work);
+    void work.finally(() => tracked.active.delete(work));
+  }
+
+  private follow(pod: Json, tracked: Tracked): void {
+    const meta = (pod.metadata ?? {}) as Json;
     const containers = containersOf(pod);
     tracked.multiContainer ||= containers.length > 1;
     for (const c of containers) {
@@ -101,13 +134,17 @@ export class HookLogFollower {
   /** Lets streams of a finished hook drain (bounded), so its logs are recorded before it is deleted. */
   async settle(uid: string, timeoutMs = 2000): Promise<void> {
     const tracked = this.byOwner.get(uid);
-    if (!tracked || tracked.active.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all([...tracked.active]),
-      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
-    ]);
-    if (timer) clearTimeout(timer);
+    if (!tracked) return;
+    const deadline = Date.now() + timeoutMs;
+    // Streams may start while earlier ones end (a pod's Secrets read first): until none is left.
+    while (tracked.active.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([...tracked.active]),
+        new Promise((r) => (timer = setTimeout(r, deadline - Date.now()))),
+      ]);
+      if (timer) clearTimeout(timer);
+    }
   }
 
   stop(): void {

@@ -18,10 +18,25 @@ export class HookSecrets {
     private readonly onSecret: (value: string) => void = () => {},
   ) {}
 
-  /** Masks what the hook's pods can read; returns why its logs must be withheld, if they must. */
+  /** Masks what the hook's pods can read, as its manifest says; why its logs must be withheld, if they must. */
   async prepare(task: SyncTask): Promise<string | undefined> {
     const pod = podSpecOf(task);
     if (!pod || !task.namespace) return undefined;
+    return this.maskReferences(pod, task.namespace);
+  }
+
+  /**
+   * The same for a pod as it runs: its spec may reference more than the manifest showed (a Workflow's or
+   * custom resource's pods, an injected sidecar), and a Secret may exist by now that did not before.
+   */
+  async prepareForPod(pod: Json): Promise<string | undefined> {
+    const meta = (pod.metadata ?? {}) as Json;
+    const spec = pod.spec;
+    if (!spec || typeof spec !== 'object' || typeof meta.namespace !== 'string') return undefined;
+    return this.maskReferences(spec as Json, meta.namespace);
+  }
+
+  private async maskReferences(pod: Json, namespace: string): Promise<string | undefined> {
     const names = [
       ...new Set(
         podReferences(pod, true)
@@ -35,7 +50,7 @@ export class HookSecrets {
         const secret = await this.client.get({
           apiVersion: 'v1',
           kind: 'Secret',
-          namespace: task.namespace,
+          namespace,
           name,
         });
         if (secret) this.mask(secret);
@@ -46,7 +61,7 @@ export class HookSecrets {
     }
     if (!unreadable.length) return undefined;
     const list = unreadable.map((n) => `"${n}"`).join(', ');
-    return `its logs are not shown: hook-sync may not read Secret ${list} in namespace ${task.namespace}, which its pods use, so it could not mask their values (grant "get" on secrets to hook-sync's credentials, or read the logs with kubectl)`;
+    return `its logs are not shown: hook-sync may not read Secret ${list} in namespace ${namespace}, which its pods use, so it could not mask their values (grant "get" on secrets to hook-sync's credentials, or read the logs with kubectl)`;
   }
 
   private mask(secret: Json): void {

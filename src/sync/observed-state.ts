@@ -17,21 +17,27 @@ function metaOf(obj: Json | undefined): Json {
 
 const NUMERIC = /^\d+$/;
 
-/** Is `obj` the state written by `applied`, or a later one? */
-export function isAtLeast(obj: Json, applied: AppliedVersion): boolean {
+/**
+ * Is `obj` the state written by `applied`, or a later one? resourceVersions are opaque to clients, but
+ * every API server in use hands out integers (etcd's revision); for any other, `arrivedAfter` says
+ * whether the state reached us after the write's response did.
+ */
+export function isAtLeast(obj: Json, applied: AppliedVersion, arrivedAfter = false): boolean {
   const meta = metaOf(obj);
   if (String(meta.uid ?? '') !== applied.uid) return false;
   if (Number(meta.generation ?? 0) < applied.generation) return false;
   const rv = String(meta.resourceVersion ?? '');
-  // resourceVersions are opaque to clients, but every API server in use hands out integers (etcd's revision).
   if (NUMERIC.test(rv) && NUMERIC.test(applied.resourceVersion))
     return BigInt(rv) >= BigInt(applied.resourceVersion);
-  return rv === applied.resourceVersion;
+  return rv === applied.resourceVersion || arrivedAfter;
 }
 
 export class ObservedState {
   private readonly watcher: ObjectWatcher;
   private readonly latestByUid = new Map<string, Json>();
+  /** When each uid's latest state arrived (a counter), for servers whose resourceVersions are not integers. */
+  private readonly arrivals = new Map<string, number>();
+  private arrivalCount = 0;
   private readonly goneUids = new Set<string>();
   /** First sighting of a pod problem (`<pod uid>/<container>/<reason>`), for fail-fast grace periods. */
   private readonly firstSeen = new Map<string, number>();
@@ -44,10 +50,6 @@ export class ObservedState {
   ) {
     this.watcher = new ObjectWatcher(client);
     this.watcher.onChange((c) => this.onChange(c));
-  }
-
-  get resumptions() {
-    return this.watcher.resumptions;
   }
 
   async watchKind(info: ResourceInfo, namespace: string | undefined): Promise<void> {
@@ -78,18 +80,27 @@ export class ObservedState {
     return this.watcher.list(group, kind, namespace);
   }
 
-  /** A write's own response is an observation too: the newest one until the watch brings a later state. */
-  record(obj: Json): void {
-    const uid = String(metaOf(obj).uid ?? '');
-    if (!uid) return;
-    const known = this.latestByUid.get(uid);
-    if (!known || !isAtLeast(known, versionOf(obj))) this.latestByUid.set(uid, obj);
+  /**
+   * A write's own response is an observation too: the newest one until the watch brings a later state.
+   * Returns the version the write made, which judges everything seen after.
+   */
+  record(obj: Json): AppliedVersion {
+    const version = { ...versionOf(obj), arrival: ++this.arrivalCount };
+    const known = this.latestByUid.get(version.uid);
+    if (version.uid && (!known || !isAtLeast(known, version))) this.store(version.uid, obj);
+    return version;
   }
 
   /** The newest state of what `applied` wrote; undefined while only older states have been seen. */
   latest(applied: AppliedVersion): Json | undefined {
     const obj = this.latestByUid.get(applied.uid);
-    return obj && isAtLeast(obj, applied) ? obj : undefined;
+    const arrivedAfter = (this.arrivals.get(applied.uid) ?? 0) >= (applied.arrival ?? Infinity);
+    return obj && isAtLeast(obj, applied, arrivedAfter) ? obj : undefined;
+  }
+
+  private store(uid: string, obj: Json): void {
+    this.latestByUid.set(uid, obj);
+    this.arrivals.set(uid, ++this.arrivalCount);
   }
 
   /** The object with this uid was deleted (its last state stays readable through `latest`). */
@@ -161,8 +172,8 @@ export class ObservedState {
       if (change.type === 'DELETED') this.goneUids.add(uid);
       // The deleted object's last state still says how a hook ended (ttlSecondsAfterFinished: 0).
       const known = this.latestByUid.get(uid);
-      if (!known || change.type === 'DELETED' || isAtLeast(change.object, versionOf(known)))
-        this.latestByUid.set(uid, change.object);
+      if (!known || change.type === 'DELETED' || isAtLeast(change.object, versionOf(known), true))
+        this.store(uid, change.object);
     }
     if (change.kind === 'Pod' && change.group === '') this.onPod(change.object);
     this.poke();

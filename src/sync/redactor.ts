@@ -44,6 +44,15 @@ export class Redactor {
     return [...this.masked];
   }
 
+  /** Every string in a JSON value, masked before it is serialised (escaping would hide a value with `"`). */
+  redactJson<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.redactJson(v)) as T;
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactJson(v)])) as T;
+    return value;
+  }
+
   redact(text: string): string {
     let out = text;
     // Longest first, so a value containing another is masked whole.

@@ -14,7 +14,7 @@ import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { HookLifecycle, type LifecycleEvents } from './hook-lifecycle.js';
 import { HookLogFollower, type HookLogLine } from './hook-logs.js';
 import { HookSecrets } from './hook-secrets.js';
-import { ObservedState, versionOf } from './observed-state.js';
+import { ObservedState } from './observed-state.js';
 import { OK, type StepOutcome } from './outcome.js';
 import { Waiting } from './waiting.js';
 import { isEstablished, refreshDiscovery, resolveLateKind } from './crd-readiness.js';
@@ -79,12 +79,17 @@ export class SyncOperation implements LifecycleEvents {
     this.runs = plan.tasks.map((t) => new TaskRun(t));
     this.redactor.addSecretsOf(plan);
     for (const s of options.secrets ?? []) this.redactor.add(s);
-    this.logs = new HookLogFollower(client, this.redactor, (line) => options.observer?.hookLog?.(line));
+    const secrets = new HookSecrets(client, this.redactor, options.onSecret);
+    this.logs = new HookLogFollower(
+      client,
+      this.redactor,
+      (line) => options.observer?.hookLog?.(line),
+      (pod) => secrets.prepareForPod(pod),
+    );
     this.observed = new ObservedState(client, (pod) => this.logs.onPod(pod));
     const deleteAndAwait = (ref: ObjectRef, uid: string, deadline: number) =>
       this.deleteAndAwait(ref, uid, deadline);
     this.applier = new TaskApplier(client, this.observed, deleteAndAwait);
-    const secrets = new HookSecrets(client, this.redactor, options.onSecret);
     this.hooks = new HookLifecycle(client, this.observed, this.logs, secrets, deleteAndAwait, this);
     this.judge = new TaskJudge(this.observed, this.hooks, this, options.grace);
     this.preflight = new Preflight(plan, client, this.observed);
@@ -224,9 +229,9 @@ export class SyncOperation implements LifecycleEvents {
           return;
         }
       }
-      const { action, object } = await this.applier.write(t, deadline);
-      this.observed.record(object);
-      run.wrote(action, versionOf(object));
+      if (t.hook) run.retarget(this.applier.intendedAction(t));
+      const { action, object } = await this.applier.write(t, deadline, (a) => run.retarget(a));
+      run.wrote(action, this.observed.record(object));
       if (t.kind === 'Namespace' && t.group === '') await this.observed.watchNamespace(t.name);
       if (t.hook) this.hooks.created(run);
       this.changed(run);

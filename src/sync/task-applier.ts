@@ -44,7 +44,7 @@ export class TaskApplier {
   ) {}
 
   private validation(t: SyncTask): FieldValidation {
-    return t.syncOptions.validate ? 'Strict' : 'Ignore';
+    return validationOf(t);
   }
 
   /** What the cluster holds under the task's name now (a fresh read: the cache may lag a write). */
@@ -65,38 +65,23 @@ export class TaskApplier {
    * deleted first (BeforeHookCreation, Force), so the write is judged as a create under a generated name;
    * judging it against the old object would report immutable fields the deletion makes moot.
    */
-  async dryRun(t: SyncTask, replacesExisting: boolean): Promise<void> {
-    const obj = t.object as Json;
-    const options = { dryRun: true, fieldValidation: this.validation(t) };
-    const { replace, force, serverSideApply } = t.syncOptions;
-    const live = replacesExisting || replace || !serverSideApply || force ? await this.live(t) : undefined;
-    if (live && (replacesExisting || (replace && force && !neverRecreated(t)))) {
-      await this.client.dryRunCreate(obj, options);
-    } else if (replace) {
-      if (live) await this.client.replace(obj, options);
-      else await this.client.create(obj, options);
-    } else if (!serverSideApply) {
-      if (live) await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options);
-      else await this.client.create(withLastApplied(obj), options);
-    } else {
-      try {
-        await this.client.apply(obj, options);
-      } catch (err) {
-        // Force=true re-creates what the server refuses to change: judge that create instead.
-        if (!(force && live && refusedChange(err))) throw err;
-        await this.client.dryRunCreate(obj, options);
-      }
-    }
+  dryRun(t: SyncTask, replacesExisting: boolean): Promise<Json> {
+    return dryRunWrite(this.client, t, replacesExisting);
   }
 
-  async write(t: SyncTask, deadline: number): Promise<Written> {
+  /** `onAction`: told before a destructive step (delete then create), so a failure names what was done. */
+  async write(
+    t: SyncTask,
+    deadline: number,
+    onAction: (a: Written['action']) => void = () => {},
+  ): Promise<Written> {
     const obj = t.object as Json;
     const options = { fieldValidation: this.validation(t) };
     const { replace, force, serverSideApply } = t.syncOptions;
     if (replace) {
       const live = await this.live(t);
       if (!live) return { action: 'create', object: await this.client.create(obj, options) };
-      if (force && !neverRecreated(t)) return this.recreate(t, live, deadline);
+      if (force && !neverRecreated(t)) return this.recreate(t, live, deadline, onAction);
       return { action: 'replace', object: await this.client.replace(obj, options) };
     }
     try {
@@ -112,15 +97,21 @@ export class TaskApplier {
       const { object, created } = await this.client.apply(obj, options);
       return { action: created ? 'create' : 'apply', object };
     } catch (err) {
-      if (!(force && refusedChange(err))) throw err;
+      if (!(force && refusedChange(err) && !neverRecreated(t))) throw err;
       const live = await this.live(t);
       if (!live) throw err;
-      return this.recreate(t, live, deadline);
+      return this.recreate(t, live, deadline, onAction);
     }
   }
 
   /** Force: the object is deleted, its deletion awaited, and the manifest created afresh. */
-  private async recreate(t: SyncTask, live: Json, deadline: number): Promise<Written> {
+  private async recreate(
+    t: SyncTask,
+    live: Json,
+    deadline: number,
+    onAction: (a: Written['action']) => void,
+  ): Promise<Written> {
+    onAction('recreate');
     const uid = String((live.metadata as Json).uid);
     const gone = await this.deleteAndAwait(refOf(t), uid, deadline);
     if (!gone.ok) throw new Error(`could not re-create it (Force=true): ${gone.message}`);
@@ -130,4 +121,35 @@ export class TaskApplier {
       object: await this.client.create(obj, { fieldValidation: this.validation(t) }),
     };
   }
+}
+
+/** The object as the task's write would leave it, from a server-side dry run (per its sync options). */
+export async function dryRunWrite(
+  client: ClusterClient,
+  t: SyncTask,
+  replacesExisting: boolean,
+): Promise<Json> {
+  const obj = t.object as Json;
+  const options = { dryRun: true, fieldValidation: validationOf(t) };
+  const { replace, force, serverSideApply } = t.syncOptions;
+  const live =
+    replacesExisting || replace || !serverSideApply || force ? await client.get(refOf(t)) : undefined;
+  if (live && (replacesExisting || (replace && force && !neverRecreated(t))))
+    return client.dryRunCreate(obj, options);
+  if (replace) return live ? client.replace(obj, options) : client.create(obj, options);
+  if (!serverSideApply)
+    return live
+      ? client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options)
+      : client.create(withLastApplied(obj), options);
+  try {
+    return (await client.apply(obj, options)).object;
+  } catch (err) {
+    // Force=true re-creates what the server refuses to change: judge that create instead.
+    if (!(force && live && refusedChange(err) && !neverRecreated(t))) throw err;
+    return client.dryRunCreate(obj, options);
+  }
+}
+
+function validationOf(t: SyncTask): FieldValidation {
+  return t.syncOptions.validate ? 'Strict' : 'Ignore';
 }

@@ -10,6 +10,8 @@ export interface AppliedVersion {
   uid: string;
   resourceVersion: string;
   generation: number;
+  /** When the write's response was recorded (for API servers whose resourceVersions are not integers). */
+  arrival?: number;
 }
 
 export class TaskRun {
@@ -65,6 +67,11 @@ export class TaskRun {
     this.startedAt = new Date();
     this.startIndex = index;
     this.message = 'applying';
+  }
+
+  /** What the engine is about to do changed (the old object turned out to need deleting first). */
+  retarget(action: TaskAction): void {
+    this._action = action;
   }
 
   /** The write went through; from now on the task waits for what it wrote to be judged. */

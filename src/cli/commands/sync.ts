@@ -62,10 +62,14 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
     throw new UsageError(`--timeout must be a duration such as 90s or 10m, not "${values.timeout}"`);
   const revision = resolveRevision(values.revision, io.env, io.cwd);
   const startedAt = new Date();
-  const writeJson = (result: SyncResult) => {
-    if (values.json) writeFileSync(path.resolve(io.cwd, values.json), JSON.stringify(result, null, 2) + '\n');
-  };
   const redactor = new Redactor();
+  const writeJson = (result: SyncResult) => {
+    if (values.json)
+      writeFileSync(
+        path.resolve(io.cwd, values.json),
+        JSON.stringify(redactor.redactJson(result), null, 2) + '\n',
+      );
+  };
   const write = (line: string) => io.stdout(redactor.redact(line) + '\n');
   const outcome = await syncFromPaths({
     paths: positionals,
