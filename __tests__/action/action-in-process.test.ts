@@ -41,26 +41,46 @@ interface InProcessRun {
   stdout: string;
   summary: string;
   outputs: string;
+  output: Record<string, string>;
   comments: string;
   exitCode: number | undefined;
 }
 
+const leakyMigration = jobYaml('migrate', 'echo password is $DB_PASSWORD; exit 1', {
+  'argocd.argoproj.io/hook': 'PreSync',
+}).replace(
+  '          command: [',
+  '          env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: platform-db, key: password}}}]\n          command: [',
+);
+
+interface RunOptions {
+  /** deploy/<file> → content (default: a migration that prints a cluster Secret and fails). */
+  manifests?: Record<string, string>;
+  dir?: string;
+  /** Extra or overriding variables (INPUT_*, GITHUB_*, KUBECONFIG, HOME). */
+  env?: Record<string, string>;
+  event?: unknown;
+}
+
+function outputsOf(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
+  return out;
+}
+
 /** Runs `run()` with the runner's environment, capturing what it writes; restores everything after. */
-async function runInProcess(ns: string, pr: number): Promise<InProcessRun> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
-  mkdirSync(path.join(dir, 'deploy'));
-  writeFileSync(
-    path.join(dir, 'deploy', 'migrate.yaml'),
-    jobYaml('migrate', 'echo password is $DB_PASSWORD; exit 1', {
-      'argocd.argoproj.io/hook': 'PreSync',
-    }).replace(
-      '          command: [',
-      '          env: [{name: DB_PASSWORD, valueFrom: {secretKeyRef: {name: platform-db, key: password}}}]\n          command: [',
-    ),
-  );
+async function runInProcess(ns: string, pr: number, options: RunOptions = {}): Promise<InProcessRun> {
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
+  mkdirSync(path.join(dir, 'deploy'), { recursive: true });
+  for (const [file, text] of Object.entries(options.manifests ?? { 'migrate.yaml': leakyMigration }))
+    writeFileSync(path.join(dir, 'deploy', file), text);
   writeFileSync(files.summary, '');
   writeFileSync(files.output, '');
-  writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ pull_request: { number: pr } }));
+  writeFileSync(
+    path.join(dir, 'event.json'),
+    JSON.stringify(options.event ?? { pull_request: { number: pr } }),
+  );
   const env: Record<string, string> = {
     GITHUB_WORKSPACE: dir,
     GITHUB_REPOSITORY: 'acme/shop',
@@ -78,6 +98,7 @@ async function runInProcess(ns: string, pr: number): Promise<InProcessRun> {
     INPUT_APP: ns,
     'INPUT_GITHUB-TOKEN': 'ghs_fake_token_for_tests',
     INPUT_TIMEOUT: '2m',
+    ...options.env,
   };
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -100,6 +121,7 @@ async function runInProcess(ns: string, pr: number): Promise<InProcessRun> {
     stdout,
     summary: readFileSync(files.summary, 'utf8'),
     outputs: readFileSync(files.output, 'utf8'),
+    output: outputsOf(readFileSync(files.output, 'utf8')),
     comments: gh.comments
       .filter((c) => c.issue === pr)
       .map((c) => c.body)
@@ -152,5 +174,66 @@ describe('the action, in process', () => {
     } finally {
       t.cluster.access.clear();
     }
+  });
+});
+
+describe('the action, in process: where it fits workflows', () => {
+  const config = (greeting: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {greeting: ${greeting}}\n`;
+
+  it('takes the kubeconfig a login step left in $KUBECONFIG, says so, and masks it', async () => {
+    makeNamespace(t, 'env-kubeconfig');
+    const r = await runInProcess('env-kubeconfig', 21, {
+      manifests: { 'config.yaml': config('hello') },
+      env: {
+        INPUT_KUBECONFIG: '',
+        KUBECONFIG: t.kubeconfigPath,
+        HOME: mkdtempSync(path.join(tmpdir(), 'hook-sync-home-')),
+      },
+    });
+    expect(r.output.status).toBe('Succeeded');
+    expect(r.stdout).toContain(`kubeconfig from $KUBECONFIG (${t.kubeconfigPath})`);
+    expect(r.stdout).toContain('::add-mask::embedded-cluster-token');
+  });
+
+  it('comments on the PR a push merged, and names the comment and the failed task in its outputs', async () => {
+    clusterSecret('merged-push');
+    gh.pullsByCommit.set('c0ffee1234567890c0ffee1234567890c0ffee12', [
+      {
+        number: 22,
+        head: { sha: 'topic-tip' },
+        merge_commit_sha: 'c0ffee1234567890c0ffee1234567890c0ffee12',
+      },
+    ]);
+    const r = await runInProcess('merged-push', 22, { event: {}, env: { GITHUB_EVENT_NAME: 'push' } });
+    expect(r.exitCode).toBe(1);
+    expect(r.comments).toContain('hook-sync');
+    expect(r.output['comment-url']).toMatch(/\/pull\/22#issuecomment-\d+$/);
+    expect(r.output['failed-task']).toBe('Job/merged-push/migrate');
+    // The reason is in plain sight, before any collapsed block.
+    const reason = r.summary.indexOf('BackoffLimitExceeded');
+    expect(reason).toBeGreaterThan(-1);
+    expect(r.summary.lastIndexOf('<details', reason)).toBe(-1);
+  });
+
+  it('plans with a live diff: summary and its own comment, nothing written', async () => {
+    makeNamespace(t, 'plan-diff');
+    const dir = mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
+    expect(
+      (await runInProcess('plan-diff', 23, { dir, manifests: { 'config.yaml': config('hello') } })).output
+        .status,
+    ).toBe('Succeeded');
+    const r = await runInProcess('plan-diff', 23, {
+      dir,
+      manifests: { 'config.yaml': config('bonjour') },
+      env: { INPUT_OPERATION: 'plan' },
+    });
+    expect(r.output.status).toBe('Succeeded');
+    expect(r.summary).toContain('~ data.greeting: &quot;hello&quot; → &quot;bonjour&quot;');
+    expect(r.comments).toContain('<!-- hook-sync:plan app=plan-diff');
+    expect(JSON.parse(r.output.result!).changes).toEqual([
+      expect.objectContaining({ kind: 'ConfigMap', name: 'settings', change: 'update' }),
+    ]);
+    expect((t.cluster.object('', 'ConfigMap', 'plan-diff', 'settings') as any).data.greeting).toBe('hello');
   });
 });
