@@ -8,7 +8,7 @@ import path from 'node:path';
 import { run } from '../../src/action/main.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
-import { jobYaml, makeNamespace } from '../helpers/sync.js';
+import { clusterSecret, jobYaml, makeNamespace } from '../helpers/sync.js';
 
 const PASSWORD = 'only-in-the-cluster-s3cr3t';
 // @actions/core remembers the summary file of its first write: one file for every run, emptied before each.
@@ -27,15 +27,7 @@ afterAll(async () => {
   await gh.stop();
 });
 
-function clusterSecret(ns: string): void {
-  makeNamespace(t, ns);
-  t.cluster.api.create(t.cluster.api.registry.byKind('', 'Secret')!, ns, {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name: 'platform-db' },
-    stringData: { password: PASSWORD },
-  });
-}
+const secretOf = (ns: string) => clusterSecret(t, ns, 'platform-db', { password: PASSWORD });
 
 interface InProcessRun {
   stdout: string;
@@ -132,7 +124,7 @@ async function runInProcess(ns: string, pr: number, options: RunOptions = {}): P
 
 describe('the action, in process', () => {
   it('masks a cluster Secret a hook prints in the log, the summary, the outputs and the comment', async () => {
-    clusterSecret('masked-action');
+    secretOf('masked-action');
     const r = await runInProcess('masked-action', 11);
     expect(r.exitCode).toBe(1);
     // The runner was told to mask it (that line must carry the value), and nothing else carries it.
@@ -154,7 +146,7 @@ describe('the action, in process', () => {
   });
 
   it('keeps the logs of a hook whose Secret it may not read out of every report, and warns why', async () => {
-    clusterSecret('withheld-action');
+    secretOf('withheld-action');
     t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'withheld-action' });
     try {
       const r = await runInProcess('withheld-action', 12);
@@ -197,7 +189,7 @@ describe('the action, in process: where it fits workflows', () => {
   });
 
   it('comments on the PR a push merged, and names the comment and the failed task in its outputs', async () => {
-    clusterSecret('merged-push');
+    secretOf('merged-push');
     gh.pullsByCommit.set('c0ffee1234567890c0ffee1234567890c0ffee12', [
       {
         number: 22,

@@ -35,6 +35,22 @@ export function makeNamespace(t: TestCluster, name: string): void {
     t.cluster.api.create(type, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 }
 
+/** A Secret that lives only in the cluster (a platform team's, an operator's), in a namespace made for it. */
+export function clusterSecret(
+  t: TestCluster,
+  ns: string,
+  name: string,
+  values: Record<string, string>,
+): void {
+  makeNamespace(t, ns);
+  t.cluster.api.create(t.cluster.api.registry.byKind('', 'Secret')!, ns, {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name },
+    data: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  });
+}
+
 export interface SyncRun {
   result: SyncResult;
   logs: string[];

@@ -3,7 +3,7 @@
 // hook's logs stay out of the result altogether.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
-import { jobYaml, makeNamespace, sync } from '../helpers/sync.js';
+import { clusterSecret, jobYaml, makeNamespace, sync } from '../helpers/sync.js';
 
 let t: TestCluster;
 beforeAll(async () => {
@@ -14,18 +14,7 @@ afterAll(() => t.stop());
 const PASSWORD = 'correct-horse-battery-staple';
 const TOKEN = 'tok_9f8e7d6c5b4a';
 
-function clusterSecret(ns: string): void {
-  makeNamespace(t, ns);
-  t.cluster.api.create(t.cluster.api.registry.byKind('', 'Secret')!, ns, {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name: 'db-credentials' },
-    data: {
-      password: Buffer.from(PASSWORD).toString('base64'),
-      token: Buffer.from(TOKEN).toString('base64'),
-    },
-  });
-}
+const secretOf = (ns: string) => clusterSecret(t, ns, 'db-credentials', { password: PASSWORD, token: TOKEN });
 
 const leakyHook = (phase: string) =>
   jobYaml(
@@ -47,7 +36,7 @@ const leakyHook = (phase: string) =>
 
 describe('a Secret from the cluster that a hook prints', () => {
   it('is masked in the live log, the result and its messages, and handed to the runner to mask', async () => {
-    clusterSecret('masked');
+    secretOf('masked');
     const learnt: string[] = [];
     const run = await sync(t, leakyHook('PreSync'), 'masked', { onSecret: (v) => learnt.push(v) });
     expect(run.result.status).toBe('Failed');
@@ -61,7 +50,7 @@ describe('a Secret from the cluster that a hook prints', () => {
   });
 
   it('keeps the hook logs out of the result when hook-sync may not read the Secret, and says why', async () => {
-    clusterSecret('forbidden');
+    secretOf('forbidden');
     t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'forbidden' });
     const said: string[] = [];
     try {
@@ -82,7 +71,7 @@ describe('a Secret from the cluster that a hook prints', () => {
   });
 
   it("withholds a failed Pod hook's termination message too, when it may be its last log lines", async () => {
-    clusterSecret('withheld-pod');
+    secretOf('withheld-pod');
     t.cluster.access.deny({ verbs: ['get'], group: '', resource: 'secrets', namespace: 'withheld-pod' });
     const pod = `apiVersion: v1
 kind: Pod
@@ -119,7 +108,7 @@ spec:
           // The platform's operator creates the Secret a moment after the hook exists.
           if (!created && r.task.kind === 'Job' && r.applied) {
             created = true;
-            setTimeout(() => clusterSecret('late-secret'), 50);
+            setTimeout(() => secretOf('late-secret'), 50);
           }
         },
       },

@@ -59,6 +59,15 @@ export function invalidResult(message: string, revision: string, startedAt: Date
   };
 }
 
+function kubeconfigRefused(err: unknown, revision: string, startedAt: Date): SyncOutcome {
+  if (!(err instanceof KubeconfigError)) throw err;
+  return {
+    kind: 'invalid-kubeconfig',
+    message: err.message,
+    result: invalidResult(err.message, revision, startedAt),
+  };
+}
+
 export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> {
   const { redactor, revision, startedAt } = request;
   const mask = (values: Iterable<string>) => {
@@ -75,12 +84,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       mask(kubeconfigSecrets(source.text));
     }
   } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    return {
-      kind: 'invalid-kubeconfig',
-      message: err.message,
-      result: invalidResult(err.message, revision, startedAt),
-    };
+    return kubeconfigRefused(err, revision, startedAt);
   }
 
   let plan: Plan;
@@ -121,12 +125,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       client = new ClusterClient(loaded.kc);
       target = { server: loaded.server, context: loaded.context, origin: source!.origin };
     } catch (err) {
-      if (!(err instanceof KubeconfigError)) throw err;
-      return {
-        kind: 'invalid-kubeconfig',
-        message: err.message,
-        result: invalidResult(err.message, revision, startedAt),
-      };
+      return kubeconfigRefused(err, revision, startedAt);
     }
   }
   request.onStart?.(plan, target);
