@@ -82,8 +82,42 @@ describe('hook-sync health', () => {
     ]);
   });
 
+  it('masks the values of Secrets in its input (a termination message can quote one)', async () => {
+    const f = file(
+      'leaky.yaml',
+      `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: api, namespace: shop}
+  data: {token: ${Buffer.from('s3cr3t-Val-9f8e7d').toString('base64')}}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: print-token, namespace: shop, uid: p1}
+  spec: {restartPolicy: Never, containers: [{name: print}]}
+  status:
+    phase: Failed
+    containerStatuses: [{name: print, state: {terminated: {exitCode: 1, reason: Error, message: "s3cr3t-Val-9f8e7d"}}}]
+`,
+    );
+    for (const args of [[f], [f, '--json']]) {
+      const r = await runCli(['health', ...args], dir);
+      expect(r.stdout).toContain('print-token');
+      expect(r.stdout).not.toContain('s3cr3t-Val-9f8e7d');
+    }
+  });
+
+  it('says when its input holds no objects', async () => {
+    const r = await runCli(['health', file('empty.yaml', 'apiVersion: v1\nkind: List\nitems: []\n')], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the input holds no objects');
+  });
+
   it('exits 2 for a file it cannot read or parse', async () => {
-    expect((await runCli(['health', 'missing.yaml'], dir)).code).toBe(2);
+    const missing = await runCli(['health', 'missing.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).not.toContain('nothing was applied');
     const f = file('broken.yaml', 'kind: [\n');
     const r = await runCli(['health', f], dir);
     expect(r.code).toBe(2);

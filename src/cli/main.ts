@@ -54,7 +54,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof InvalidInputError) {
       for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
       const errors = err.diagnostics.filter((d) => d.severity === 'error').length;
-      io.stderr(`hook-sync: ${errors} error${errors === 1 ? '' : 's'}; nothing was applied\n`);
+      const applies = name !== 'health'; // health only reads
+      io.stderr(
+        `hook-sync: ${errors} error${errors === 1 ? '' : 's'}${applies ? '; nothing was applied' : ''}\n`,
+      );
       return EXIT.invalid;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

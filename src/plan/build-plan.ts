@@ -15,6 +15,7 @@ import { parseDuration } from '../duration.js';
 import { FAIL_FAST_ANNOTATION, HOOK_TIMEOUT_ANNOTATION } from '../hooks/hook-sync-annotations.js';
 import { groupOf, identityKey, stringAnnotations, type KubeObject } from '../manifests/kube-object.js';
 import type { Manifest } from '../manifests/load-manifests.js';
+import { liveStateWarnings } from '../manifests/live-state-fields.js';
 import { objectRefOf, validateShape } from '../manifests/validate-object.js';
 import { generatedHookName } from './hook-names.js';
 import { checkNamespaceName, checkObjectName } from './object-names.js';
@@ -88,6 +89,7 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
   for (const manifest of manifests) {
     const shape = validateShape(manifest, diagnostics);
     if (!shape) continue;
+    diagnostics.push(...liveStateWarnings(manifest));
     const object = objectRefOf(manifest);
     const annotations = stringAnnotations(manifest.object);
     const hook = classifyHook(annotations);

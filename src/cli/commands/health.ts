@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { judgeResource } from '../../health/judge.js';
-import { str } from '../../health/object-fields.js';
+import { str, type Json } from '../../health/object-fields.js';
 import { podsOf } from '../../health/related-objects.js';
 import { parseManifestText } from '../../manifests/load-manifests.js';
+import { Redactor } from '../../sync/redactor.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import path from 'node:path';
 
@@ -20,7 +21,9 @@ Pods and Events in the same input sharpen the verdict: an image that cannot be p
 ConfigMap or a crash loop makes a workload Degraded once it has lasted past its grace period.
 
 The input is read as kubectl's output, not as manifests: a key written twice in one mapping is accepted
-(the last one wins, with a warning naming its file and line).
+(the last one wins, with a warning naming its file and line). The values of Secrets in the input are
+masked in what is printed (a termination message can quote one): add the Secrets the pods read
+(kubectl get secret,… -o yaml) when the output goes somewhere shared.
 
 Options:
   --json        print one JSON array of {"kind","name","namespace","status","message"}
@@ -97,9 +100,16 @@ export async function healthCommand(argv: string[], io: CliIo): Promise<number> 
           : `no health check for ${str(o, 'kind')}: counted healthy once it exists`,
       };
     });
-  if (values.json) io.stdout(JSON.stringify(lines, null, 2) + '\n');
+  if (objects.length === 0)
+    io.stderr('hook-sync health: the input holds no objects (check the namespace given to kubectl)\n');
+  const redactor = new Redactor();
+  for (const o of objects)
+    if (str(o, 'kind') === 'Secret' && str(o, 'apiVersion') === 'v1') redactor.addSecretObject(o as Json);
+  if (values.json) io.stdout(redactor.redact(JSON.stringify(redactor.redactJson(lines), null, 2)) + '\n');
   else
     for (const l of lines)
-      io.stdout(`${l.kind}/${l.name}: ${l.status}${l.message ? ` — ${l.message}` : ''}\n`);
+      io.stdout(
+        redactor.redact(`${l.kind}/${l.name}: ${l.status}${l.message ? ` — ${l.message}` : ''}`) + '\n',
+      );
   return lines.some((l) => FAILING.has(l.status)) ? EXIT.failed : EXIT.ok;
 }
