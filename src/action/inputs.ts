@@ -13,7 +13,7 @@ export interface ActionInputs {
   context?: string;
   namespace: string;
   app: string;
-  operation: 'sync' | 'plan';
+  operation: 'sync' | 'plan' | 'delete';
   prune: boolean;
   wait: boolean;
   timeoutMs: number;
@@ -35,17 +35,14 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     .getMultilineInput('manifests')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  if (manifests.length === 0)
+  const operation = (core.getInput('operation') || 'sync').trim();
+  if (operation !== 'sync' && operation !== 'plan' && operation !== 'delete')
+    throw new ActionInputError(`input "operation" must be sync, plan or delete, not "${operation}"`);
+  // A delete works from the application's inventory alone: a closed PR's branch may be gone.
+  if (manifests.length === 0 && operation !== 'delete')
     throw new ActionInputError(
       'input "manifests" is required: paths, directories or globs of manifests, one per line',
     );
-  const operation = (core.getInput('operation') || 'sync').trim();
-  if (operation === 'delete')
-    throw new ActionInputError(
-      'operation "delete" is not available yet (it arrives with the application lifecycle); use sync or plan',
-    );
-  if (operation !== 'sync' && operation !== 'plan')
-    throw new ActionInputError(`input "operation" must be sync or plan, not "${operation}"`);
   // Empty: the kubeconfig a login step left in $KUBECONFIG or ~/.kube/config (found when syncing).
   const kubeconfig = core.getInput('kubeconfig');
   const timeoutText = core.getInput('timeout') || '10m';

@@ -79,10 +79,6 @@ export async function run(): Promise<void> {
       core.setSecret(s);
       redactor.add(s);
     }
-    if (inputs.prune)
-      core.warning(
-        'input "prune" is not supported yet (it arrives with the inventory of applied objects); nothing will be pruned',
-      );
     checkManifestPaths(inputs.manifests, workspace);
     if (inputs.operation === 'plan')
       return await runPlanOperation(inputs, { workspace, revision, startedAt, redactor, annotate });
@@ -93,6 +89,10 @@ export async function run(): Promise<void> {
     let outcome: SyncOutcome;
     try {
       outcome = await syncFromPaths({
+        operation: given.operation === 'delete' ? 'delete' : 'sync',
+        app: given.app,
+        by: runUrl() ?? 'a GitHub Actions run',
+        prune: given.prune,
         paths: given.manifests,
         cwd: workspace,
         checkFiles: (files) => checkFilesInside(files, workspace),
@@ -125,7 +125,7 @@ export async function run(): Promise<void> {
           context = target.context;
           annotate(plan.warnings);
           core.info(
-            `hook-sync: syncing ${plan.tasks.length} tasks of app ${given.app} at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}, kubeconfig from ${target.origin}), namespace ${given.namespace}`,
+            `hook-sync: ${given.operation === 'delete' ? 'deleting' : 'syncing'} app ${given.app}: ${plan.tasks.length} tasks at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}, kubeconfig from ${target.origin}), namespace ${given.namespace}`,
           );
         },
       });

@@ -61,3 +61,10 @@ export class KubeConnectionError extends Error {
     this.name = 'KubeConnectionError';
   }
 }
+
+/** What to tell a person when the cluster itself failed a request: refused credentials get a hint. */
+export function clusterErrorDetail(err: unknown): string {
+  return err instanceof KubeApiError && (err.code === 401 || err.code === 403)
+    ? `${err.message} (the cluster refused the kubeconfig's credentials${err.code === 403 ? ' or they lack permission' : ''}; check the kubeconfig and its context)`
+    : (err as Error).message;
+}

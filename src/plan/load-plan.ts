@@ -10,12 +10,20 @@ export interface LoadPlanOptions extends PlanOptions {
   checkFiles?: (files: readonly string[]) => void;
 }
 
+/** An operation that needs no manifests: a delete works from the inventory alone (the branch is gone). */
+function needsManifests(options: LoadPlanOptions): boolean {
+  return options.operation !== 'delete';
+}
+
 /** Throws InvalidInputError, carrying every diagnostic, when the input is invalid. */
 export async function loadPlan(paths: readonly string[], options: LoadPlanOptions): Promise<Plan> {
-  const loaded = await loadManifests(paths, { cwd: options.cwd });
+  const loaded =
+    paths.length || needsManifests(options)
+      ? await loadManifests(paths, { cwd: options.cwd })
+      : { manifests: [], files: [], diagnostics: [] };
   options.checkFiles?.(loaded.files);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  if (loaded.manifests.length === 0 && !hasErrors(diagnostics)) {
+  if (loaded.manifests.length === 0 && !hasErrors(diagnostics) && needsManifests(options)) {
     diagnostics.push({
       severity: 'error',
       code: 'no-objects',

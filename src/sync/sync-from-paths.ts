@@ -16,10 +16,19 @@ import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { cancelOnSignals } from './cancel-on-signals.js';
 import type { Redactor } from './redactor.js';
-import { runSync, type SyncObserver } from './sync-operation.js';
+import type { Operation } from '../hooks/phase.js';
+import { runAppOperation } from '../lifecycle/app-operation.js';
+import type { SyncObserver } from './sync-operation.js';
 import type { SyncResult } from './sync-result.js';
 
 export interface SyncRequest {
+  operation: Operation;
+  /** The application: its inventory, lock and history are keyed on it. */
+  app: string;
+  /** Who runs it, for the history: a workflow run's address, or user@host. */
+  by: string;
+  /** Sync: delete what left the manifests (otherwise reported as would-be-pruned). */
+  prune: boolean;
   paths: readonly string[];
   cwd: string;
   /** May refuse files (the action: outside the workspace). */
@@ -92,7 +101,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
     plan = await loadPlan(request.paths, {
       cwd: request.cwd,
       checkFiles: request.checkFiles,
-      operation: 'sync',
+      operation: request.operation,
       namespace: request.namespace,
       revision,
       startedAt: Math.floor(startedAt.getTime() / 1000),
@@ -133,7 +142,10 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
   const controller = new AbortController();
   const release = cancelOnSignals(request.signals, controller, request.onCancelling);
   try {
-    const result = await runSync(plan, client, {
+    const result = await runAppOperation(plan, client, {
+      app: request.app,
+      by: request.by,
+      prune: request.prune,
       timeoutMs: request.timeoutMs,
       wait: request.wait,
       signal: controller.signal,

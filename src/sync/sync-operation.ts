@@ -6,10 +6,11 @@
  * object is written, per its sync options), `hook-lifecycle` (what happens around a hook's run),
  * `task-judge` (when a task is done). Waiting is on watch events and the deadlines that matter, never a poll.
  */
-import { KubeApiError } from '../cluster/api-error.js';
+import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json, ObjectRef } from '../cluster/cluster-client.js';
 import type { GracePeriods } from '../health/fail-fast.js';
-import { SYNC_PHASES, type Phase } from '../hooks/phase.js';
+import { phaseOrder, type Phase } from '../hooks/phase.js';
+import type { InventoryObject } from '../lifecycle/inventory.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { HookLifecycle, type LifecycleEvents } from './hook-lifecycle.js';
 import { HookLogFollower, type HookLogLine } from './hook-logs.js';
@@ -19,6 +20,7 @@ import { OK, type StepOutcome } from './outcome.js';
 import { Waiting } from './waiting.js';
 import { isEstablished, refreshDiscovery, resolveLateKind } from './crd-readiness.js';
 import { Preflight, describeDryRunFailure, inBatches } from './preflight.js';
+import { RemovalStep, removalTask, type Removal } from './prune-step.js';
 import { Redactor } from './redactor.js';
 import type { OperationStatus, SyncResult } from './sync-result.js';
 import { TaskApplier } from './task-applier.js';
@@ -53,6 +55,18 @@ export interface SyncOptions {
   secrets?: readonly string[];
   /** Each secret value hook-sync learns during the sync (a Secret a hook reads), for the runner to mask. */
   onSecret?: (value: string) => void;
+  /**
+   * From the application's inventory: for a sync, what left the manifests (pruned when `enabled`,
+   * otherwise reported as would-be-pruned); for a delete, everything it owns.
+   */
+  removals?: {
+    enabled: boolean;
+    objects: readonly InventoryObject[];
+    /** Removed after every hook has run (a delete's Namespace its PostDelete hooks run in). */
+    last?: readonly InventoryObject[];
+  };
+  /** Each object written, as the API server returned it (the inventory confirms it). */
+  onWritten?: (task: SyncTask) => void;
 }
 
 const TERMINAL_WAIT_MS = 5000;
@@ -67,6 +81,11 @@ export class SyncOperation implements LifecycleEvents {
   private readonly judge: TaskJudge;
   private readonly preflight: Preflight;
   private readonly waiting: Waiting;
+  /** Objects to prune (or, for a delete, to remove), known from the inventory. */
+  private readonly removals = new Map<TaskRun, InventoryObject>();
+  private readonly lastRemovals = new Map<TaskRun, InventoryObject>();
+  private readonly removalKind: Removal;
+  private readonly removeBefore: Phase;
   private readonly startedAt = new Date();
   private readonly deadline: number;
   private started = 0;
@@ -77,6 +96,18 @@ export class SyncOperation implements LifecycleEvents {
     private readonly options: SyncOptions,
   ) {
     this.runs = plan.tasks.map((t) => new TaskRun(t));
+    this.removalKind = plan.operation === 'delete' ? 'delete' : 'prune';
+    // Pruning follows the Sync phase; a delete removes between its PreDelete and PostDelete hooks.
+    this.removeBefore = plan.operation === 'delete' ? 'PostDelete' : 'PostSync';
+    for (const [list, into] of [
+      [options.removals?.objects ?? [], this.removals],
+      [options.removals?.last ?? [], this.lastRemovals],
+    ] as const)
+      for (const o of list) {
+        const run = new TaskRun(removalTask(o));
+        into.set(run, o);
+        this.runs.push(run);
+      }
     this.redactor.addSecretsOf(plan);
     for (const s of options.secrets ?? []) this.redactor.add(s);
     const secrets = new HookSecrets(client, this.redactor, options.onSecret);
@@ -109,7 +140,9 @@ export class SyncOperation implements LifecycleEvents {
   }
 
   private async execute(): Promise<SyncResult> {
-    const sync = this.runs.filter((r) => r.task.phase !== 'SyncFail');
+    const sync = this.runs.filter(
+      (r) => r.task.phase !== 'SyncFail' && !this.removals.has(r) && !this.lastRemovals.has(r),
+    );
     const syncFail = this.runs.filter((r) => r.task.phase === 'SyncFail');
 
     const refused = await this.runPreflight();
@@ -119,11 +152,25 @@ export class SyncOperation implements LifecycleEvents {
     // Argo CD counts SyncFail hooks when it asks "one step or several", but never as the final wave.
     const multiStep = steps.length + (syncFail.length ? 1 : 0) > 1;
     let failure: StepOutcome = OK;
+    let removed = false;
     for (const [i, step] of steps.entries()) {
+      if (!removed && phaseOrder(step[0]!.task.phase) >= phaseOrder(this.removeBefore)) {
+        removed = true;
+        failure = await this.runRemovals();
+        if (!failure.ok) break;
+      }
       this.options.observer?.wave?.(step[0]!.task.phase, step[0]!.task.wave, step);
       failure = await this.runWave(step, { final: i === steps.length - 1, multiStep });
       if (!failure.ok) break;
     }
+    if (!removed && failure.ok) failure = await this.runRemovals();
+    if (failure.ok && this.lastRemovals.size) failure = await this.removeNow(this.lastRemovals);
+    for (const r of [...this.removals.keys(), ...this.lastRemovals.keys()])
+      if (!r.done)
+        r.finish(
+          'Skipped',
+          `not ${this.removalKind === 'prune' ? 'pruned' : 'deleted'}: the operation stopped before`,
+        );
 
     const cancelled = !failure.ok && failure.why === 'cancelled';
     for (const r of sync.filter((x) => !x.done && !x.running))
@@ -137,10 +184,22 @@ export class SyncOperation implements LifecycleEvents {
       for (const r of syncFail) r.finish('Skipped', 'not run: the sync did not fail');
       const hooks = sync.filter((r) => r.task.hook).length;
       const resources = sync.length - hooks;
-      return this.finish(
-        'Succeeded',
-        `successfully synced ${plural(resources, 'resource')} and ${plural(hooks, 'hook')} in ${plural(steps.length, 'wave')}`,
-      );
+      const removals = [...this.removals.keys(), ...this.lastRemovals.keys()];
+      const count = (pred: (r: TaskRun) => boolean) => removals.filter(pred).length;
+      const removed = count((r) => r.state === 'Succeeded');
+      const kept = count((r) => r.state === 'Skipped' && r.message.startsWith('kept'));
+      const wouldBe = count((r) => r.reason === 'PruneOff');
+      const tail = [
+        removed ? `${this.removalKind === 'prune' ? 'pruned' : 'deleted'} ${plural(removed, 'object')}` : '',
+        kept ? `kept ${kept} (${this.removalKind === 'prune' ? 'Prune' : 'Delete'}=false)` : '',
+        wouldBe ? `${plural(wouldBe, 'object')} would be pruned (prune is off)` : '',
+      ].filter(Boolean);
+      const head =
+        this.plan.operation === 'delete'
+          ? `deleted the application: ${plural(removed, 'object')} removed and ${plural(hooks, 'hook')} run`
+          : `successfully synced ${plural(resources, 'resource')} and ${plural(hooks, 'hook')} in ${plural(steps.length, 'wave')}`;
+      const rest = this.plan.operation === 'delete' ? tail.filter((x) => !x.startsWith('deleted')) : tail;
+      return this.finish('Succeeded', [head, ...rest].join('; '));
     }
     if (cancelled) {
       for (const r of syncFail) r.finish('Pending', 'not run: the sync was cancelled');
@@ -152,6 +211,38 @@ export class SyncOperation implements LifecycleEvents {
       if (!outcome.ok) return this.finish('Failed', `${failure.message}\nSyncFail: ${outcome.message}`);
     }
     return this.finish('Failed', failure.message);
+  }
+
+  /** Prune (when asked; otherwise each is reported as would-be-pruned), or a delete's removal step. */
+  private async runRemovals(): Promise<StepOutcome> {
+    if (this.removals.size === 0) return OK;
+    if (this.removalKind === 'prune' && !this.options.removals?.enabled) {
+      for (const r of this.removals.keys()) {
+        r.retarget('prune');
+        r.finish('Skipped', 'would be pruned: it left the manifests (prune is off)', 'PruneOff');
+      }
+      return OK;
+    }
+    this.say(
+      `${this.removalKind === 'prune' ? 'pruning' : 'deleting'} ${plural(this.removals.size, 'object')}, last wave first`,
+    );
+    return this.removeNow(this.removals);
+  }
+
+  private removeNow(removals: Map<TaskRun, InventoryObject>): Promise<StepOutcome> {
+    const step = new RemovalStep(this.client, this.observed, {
+      start: (run, action) => {
+        run.start(this.started++, action);
+        this.changed(run);
+      },
+      complete: (run, state, message, reason) => {
+        if (run.done) return;
+        run.finish(state, message, reason);
+        this.changed(run);
+      },
+      deleteAndAwait: (ref, uid, deadline) => this.deleteAndAwait(ref, uid, deadline),
+    });
+    return step.run(this.removalKind, removals, this.deadline);
   }
 
   /** Discovery, watches and the dry run; a message when the sync must stop before writing anything. */
@@ -232,6 +323,7 @@ export class SyncOperation implements LifecycleEvents {
       if (t.hook) run.retarget(this.applier.intendedAction(t));
       const { action, object } = await this.applier.write(t, deadline, (a) => run.retarget(a));
       run.wrote(action, this.observed.record(object));
+      this.options.onWritten?.(t);
       if (t.kind === 'Namespace' && t.group === '') await this.observed.watchNamespace(t.name);
       if (t.hook) this.hooks.created(run);
       this.changed(run);
@@ -333,10 +425,7 @@ export class SyncOperation implements LifecycleEvents {
 
   /** The cluster itself failed us (refused credentials, unreachable past the retries): end cleanly. */
   private clusterFailed(err: unknown): Promise<SyncResult> {
-    const detail =
-      err instanceof KubeApiError && (err.code === 401 || err.code === 403)
-        ? `${err.message} (the cluster refused the kubeconfig's credentials${err.code === 403 ? ' or they lack permission' : ''}; check the kubeconfig and its context)`
-        : (err as Error).message;
+    const detail = clusterErrorDetail(err);
     for (const r of this.runs) {
       if (r.running) this.complete(r, 'Failed', `the sync stopped: ${detail}`, 'ClusterError');
       else if (!r.done) r.finish('Skipped', 'not run: the sync stopped');
@@ -405,9 +494,7 @@ function stepsOf(runs: TaskRun[]): TaskRun[][] {
     if (last && last[0]!.task.phase === r.task.phase && last[0]!.task.wave === r.task.wave) last.push(r);
     else steps.push([r]);
   }
-  return steps.sort(
-    (a, b) => SYNC_PHASES.indexOf(a[0]!.task.phase as never) - SYNC_PHASES.indexOf(b[0]!.task.phase as never),
-  );
+  return steps.sort((a, b) => phaseOrder(a[0]!.task.phase) - phaseOrder(b[0]!.task.phase));
 }
 
 /** Consecutive tasks of one kind: applied in parallel, the runs one after another (as Argo CD does). */

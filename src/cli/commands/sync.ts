@@ -10,18 +10,26 @@ import { progressPrinter, renderResultText } from '../../report/sync-progress.js
 import { Redactor } from '../../sync/redactor.js';
 import { syncFromPaths } from '../../sync/sync-from-paths.js';
 import type { SyncResult } from '../../sync/sync-result.js';
+import type { Operation } from '../../hooks/phase.js';
+import { defaultAppName, localIdentity } from '../app-name.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { resolveRevision } from '../revision.js';
+
+const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
+  --context NAME      context of the kubeconfig (default: its current context)
+  --namespace NS      the application's namespace, for objects that name none (default: default)
+  --app NAME          the application: its inventory and history are kept under this name
+                      (default: the git checkout's folder name)`;
 
 export const SYNC_USAGE = `Usage: hook-sync sync <paths…> [options]
 
 Syncs the manifests to a cluster: PreSync hooks, then resources and Sync hooks wave by wave (each wave
-Healthy before the next), then PostSync hooks; SyncFail hooks if anything fails.
+Healthy before the next), then PostSync hooks; SyncFail hooks if anything fails. What the application
+had and the manifests no longer have is pruned with --prune, and listed as would-be-pruned without.
 
 Options:
-  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
-  --context NAME      context of the kubeconfig (default: its current context)
-  --namespace NS      namespace for objects that name none (default: default)
+${CONNECTION}
+  --prune             delete what left the manifests, after the Sync phase, last wave first
   --revision SHA      revision of the manifests (default: $GITHUB_SHA, else git HEAD)
   --timeout DURATION  for the whole operation, e.g. 10m (default: 10m)
   --no-wait           do not wait for the last wave's resources to be Healthy (Argo CD's behaviour)
@@ -30,13 +38,41 @@ Options:
 Exit codes: 0 Succeeded, 1 Failed, 2 invalid input (nothing applied), 130 cancelled.
 `;
 
+export const DELETE_USAGE = `Usage: hook-sync delete [paths…] --app NAME [options]
+
+Deletes an application (a PR preview's teardown): its PreDelete hooks (from the manifests, when given;
+a failure stops here and nothing is removed), then every object its inventory holds, last wave first,
+each deletion awaited (Delete=false objects are kept), then its PostDelete hooks, then the inventory.
+Works with no manifests at all: the inventory in the cluster suffices.
+
+Options:
+${CONNECTION}
+  --timeout DURATION  for the whole operation, e.g. 10m (default: 10m)
+  --json FILE         write the result document to FILE
+
+Exit codes: 0 Succeeded, 1 Failed, 2 invalid input (nothing deleted), 130 cancelled.
+`;
+
 export interface SyncCommandDeps {
   signals?: NodeJS.EventEmitter;
   /** Tests and the demo pass a client for an in-process cluster. */
   client?: ClusterClient;
 }
 
-export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDeps = {}): Promise<number> {
+export function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDeps = {}): Promise<number> {
+  return operationCommand('sync', argv, io, deps);
+}
+
+export function deleteCommand(argv: string[], io: CliIo, deps: SyncCommandDeps = {}): Promise<number> {
+  return operationCommand('delete', argv, io, deps);
+}
+
+async function operationCommand(
+  operation: Operation,
+  argv: string[],
+  io: CliIo,
+  deps: SyncCommandDeps,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -48,15 +84,22 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
       revision: { type: 'string' },
       timeout: { type: 'string', default: '10m' },
       'no-wait': { type: 'boolean', default: false },
+      app: { type: 'string' },
+      prune: { type: 'boolean', default: false },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    io.stdout(SYNC_USAGE);
+    io.stdout(operation === 'sync' ? SYNC_USAGE : DELETE_USAGE);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError('sync needs at least one path to manifests');
+  if (positionals.length === 0 && operation === 'sync')
+    throw new UsageError('sync needs at least one path to manifests');
+  if (operation === 'delete' && !values.app)
+    throw new UsageError('delete needs --app NAME: the application whose inventory says what to delete');
+  if (operation === 'delete' && (values.prune || values['no-wait']))
+    throw new UsageError('--prune and --no-wait are options of sync, not of delete');
   const timeoutMs = parseDuration(values.timeout);
   if (timeoutMs === undefined || timeoutMs <= 0)
     throw new UsageError(`--timeout must be a duration such as 90s or 10m, not "${values.timeout}"`);
@@ -72,6 +115,10 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
   };
   const write = (line: string) => io.stdout(redactor.redact(line) + '\n');
   const outcome = await syncFromPaths({
+    operation,
+    app: values.app ?? defaultAppName(io.cwd),
+    by: localIdentity(),
+    prune: values.prune,
     paths: positionals,
     cwd: io.cwd,
     namespace: values.namespace,
@@ -93,7 +140,7 @@ export async function syncCommand(argv: string[], io: CliIo, deps: SyncCommandDe
     onStart: (plan, target) => {
       for (const w of plan.warnings) io.stderr(redactor.redact(formatDiagnostic(w)) + '\n');
       write(
-        `hook-sync sync: ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
+        `hook-sync ${operation}: app ${values.app ?? defaultAppName(io.cwd)}, ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
       );
     },
   });

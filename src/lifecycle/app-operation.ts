@@ -1,0 +1,141 @@
+/**
+ * An operation on an application, around the engine: the inventory read, every object the plan may create
+ * recorded before anything is written, the operation run (pruning or, for a delete, removal from the
+ * inventory), then the outcome recorded — or, after a successful delete, the inventory removed.
+ */
+import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
+import type { ClusterClient } from '../cluster/cluster-client.js';
+import type { Plan, SyncTask } from '../plan/sync-task.js';
+import { runSync, type SyncOptions } from '../sync/sync-operation.js';
+import type { SyncResult } from '../sync/sync-result.js';
+import { TaskRun } from '../sync/task-run.js';
+import {
+  objectKey,
+  pruneCandidates,
+  recordIntent,
+  recordOutcome,
+  type Inventory,
+  type InventoryObject,
+  type OperationRecord,
+} from './inventory.js';
+import { InventoryStore } from './inventory-store.js';
+
+export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
+  app: string;
+  /** Who runs it: the workflow run's address, or user@host. */
+  by: string;
+  /** Sync only: delete what left the manifests (otherwise it is reported as would-be-pruned). */
+  prune: boolean;
+}
+
+/** What a delete removes: everything the inventory holds but the delete's own hooks, Namespaces its PostDelete hooks run in last. */
+function deletion(inventory: Inventory, plan: Plan): { objects: InventoryObject[]; last: InventoryObject[] } {
+  const own = new Set(plan.tasks.map((t) => objectKey(t)));
+  const postDeleteNamespaces = new Set(
+    plan.tasks.filter((t) => t.phase === 'PostDelete').map((t) => t.namespace),
+  );
+  const all = inventory.objects.filter((o) => !own.has(objectKey(o)));
+  const last = all.filter(
+    (o) => o.group === '' && o.kind === 'Namespace' && postDeleteNamespaces.has(o.name),
+  );
+  return { objects: all.filter((o) => !last.includes(o)), last };
+}
+
+export async function runAppOperation(
+  plan: Plan,
+  client: ClusterClient,
+  options: AppOperationOptions,
+): Promise<SyncResult> {
+  const store = new InventoryStore(client, options.app, plan.namespace);
+  const startedAt = new Date().toISOString();
+  const record: OperationRecord = {
+    revision: plan.revision,
+    operation: plan.operation,
+    status: 'Running',
+    message: '',
+    startedAt,
+    by: options.by,
+  };
+  let previous: Inventory;
+  let intended: Inventory;
+  let deferred: boolean;
+  try {
+    previous = await store.read();
+    intended = recordIntent(previous, plan, record);
+    deferred = !(await writeOrDefer(store, intended, plan));
+  } catch (err) {
+    return notStarted(plan, client, startedAt, err);
+  }
+  let recorded: Promise<unknown> | undefined;
+
+  const written: SyncTask[] = [];
+  const removals =
+    plan.operation === 'delete'
+      ? { enabled: true, ...deletion(previous, plan) }
+      : { enabled: options.prune, objects: pruneCandidates(previous, plan) };
+  const result = await runSync(plan, client, {
+    ...options,
+    removals,
+    onWritten: (t) => {
+      written.push(t);
+      // The namespace the inventory lives in was just created by this sync: record now.
+      if (deferred && !recorded && t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace)
+        recorded = store.write(intended).catch(() => undefined);
+    },
+  });
+  await recorded;
+
+  const gone = result.tasks.filter((t) => t.deleted);
+  const finished = {
+    ...record,
+    status: result.status,
+    message: result.message,
+    finishedAt: result.finishedAt,
+  };
+  try {
+    if (plan.operation === 'delete' && result.status === 'Succeeded') {
+      await store.remove();
+      return result;
+    }
+    await store.write(recordOutcome(intended, { applied: written, gone, record: finished }));
+  } catch (err) {
+    // The result stands; the next run reads what was recorded before (nothing it created is forgotten).
+    result.message += `\n(the application's inventory could not be updated: ${(err as Error).message})`;
+  }
+  return result;
+}
+
+/** Writes the intent now; when the namespace does not exist yet (the sync creates it), once it does. */
+async function writeOrDefer(
+  store: InventoryStore,
+  inventory: Inventory,
+  plan: Plan,
+): Promise<Promise<boolean> | false> {
+  try {
+    await store.write(inventory);
+    return Promise.resolve(true);
+  } catch (err) {
+    const createdHere = plan.tasks.some(
+      (t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace,
+    );
+    if (err instanceof KubeApiError && err.code === 404 && createdHere) return false;
+    throw err;
+  }
+}
+
+/** The cluster failed before anything was written (refused credentials, unreachable): nothing ran. */
+function notStarted(plan: Plan, client: ClusterClient, startedAt: string, err: unknown): SyncResult {
+  const detail = clusterErrorDetail(err);
+  return {
+    status: 'Failed',
+    message: `cannot talk to the cluster at ${client.server}: ${detail}`,
+    revision: plan.revision,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    tasks: plan.tasks.map((t) => {
+      const run = new TaskRun(t);
+      run.finish('Skipped', 'not run: the operation could not start');
+      return run.toResult();
+    }),
+  };
+}

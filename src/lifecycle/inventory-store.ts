@@ -1,0 +1,126 @@
+/**
+ * The inventory in the cluster: a ConfigMap of its own per application, in the application's namespace
+ * (`hook-sync-inventory-<app>`, labelled so `status --all` can find every app). Written with the
+ * resourceVersion it was read at: a write that lost a race re-reads and merges (objects are only ever
+ * added by a merge, never forgotten).
+ */
+import { KubeApiError } from '../cluster/api-error.js';
+import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import {
+  emptyInventory,
+  objectKey,
+  type Inventory,
+  type InventoryObject,
+  type OperationRecord,
+} from './inventory.js';
+import { appLabelValue, appObjectName } from './app-names.js';
+
+export const INVENTORY_LABEL = 'hook-sync.io/inventory';
+export const APP_LABEL = 'hook-sync.io/app';
+
+function parse<T>(text: unknown, fallback: T): T {
+  if (typeof text !== 'string') return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export class InventoryStore {
+  private resourceVersion?: string;
+  readonly name: string;
+
+  constructor(
+    private readonly client: ClusterClient,
+    readonly app: string,
+    readonly namespace: string,
+  ) {
+    this.name = appObjectName('hook-sync-inventory', app);
+  }
+
+  private get path(): string {
+    return `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/configmaps`;
+  }
+
+  async read(): Promise<Inventory> {
+    const cm = await this.client.get({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: this.namespace,
+      name: this.name,
+    });
+    this.resourceVersion = cm ? String((cm.metadata as Json).resourceVersion) : undefined;
+    if (!cm) return emptyInventory(this.app);
+    const data = (cm.data ?? {}) as Record<string, string>;
+    return {
+      app: data.app ?? this.app,
+      objects: parse<InventoryObject[]>(data['objects.json'], []),
+      history: parse<OperationRecord[]>(data['history.json'], []),
+    };
+  }
+
+  private body(inventory: Inventory): Json {
+    return {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        labels: {
+          'app.kubernetes.io/managed-by': 'hook-sync',
+          [INVENTORY_LABEL]: 'true',
+          [APP_LABEL]: appLabelValue(this.app),
+        },
+        ...(this.resourceVersion ? { resourceVersion: this.resourceVersion } : {}),
+      },
+      data: {
+        app: inventory.app,
+        'objects.json': JSON.stringify(inventory.objects),
+        'history.json': JSON.stringify(inventory.history),
+      },
+    };
+  }
+
+  /** Writes it; when someone wrote in between, merges theirs in (no object forgotten) and writes again. */
+  async write(inventory: Inventory): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { body } = this.resourceVersion
+          ? await this.client.request('PUT', `${this.path}/${encodeURIComponent(this.name)}`, {
+              body: this.body(inventory),
+              query: { fieldManager: 'hook-sync' },
+            })
+          : await this.client.request('POST', this.path, {
+              body: this.body(inventory),
+              query: { fieldManager: 'hook-sync' },
+            });
+        this.resourceVersion = String(((body as Json).metadata as Json).resourceVersion);
+        return;
+      } catch (err) {
+        if (
+          !(
+            err instanceof KubeApiError &&
+            (err.code === 409 || (err.code === 404 && this.resourceVersion))
+          ) ||
+          attempt >= 3
+        )
+          throw err;
+        const theirs = await this.read();
+        const mine = new Map(inventory.objects.map((o) => [objectKey(o), o]));
+        for (const o of theirs.objects) if (!mine.has(objectKey(o))) mine.set(objectKey(o), o);
+        inventory = { ...inventory, objects: [...mine.values()] };
+      }
+    }
+  }
+
+  async remove(): Promise<void> {
+    await this.client.delete({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: this.namespace,
+      name: this.name,
+    });
+    this.resourceVersion = undefined;
+  }
+}
