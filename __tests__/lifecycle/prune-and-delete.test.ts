@@ -49,7 +49,7 @@ const exists = (ns: string, name: string) => !!t.cluster.object('', 'ConfigMap',
 function deletions(ns: string): { order: string[]; stop: () => void } {
   const order: string[] = [];
   const stop = t.cluster.subscribe((e) => {
-    if (e.type === 'DELETED' && e.object.metadata.namespace === ns && e.gk !== '/Event' && e.gk !== '/Pod')
+    if (e.type === 'DELETED' && e.object.metadata.namespace === ns && e.gk === '/ConfigMap')
       order.push(`${e.gk.split('/')[1]}/${e.object.metadata.name}`);
   });
   return { order, stop };

@@ -15,6 +15,7 @@ export interface ActionInputs {
   app: string;
   operation: 'sync' | 'plan' | 'delete';
   prune: boolean;
+  lock: boolean;
   wait: boolean;
   timeoutMs: number;
   githubToken: string;
@@ -58,6 +59,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     app: core.getInput('app').trim() || repository.split('/')[1] || 'app',
     operation,
     prune: booleanInput('prune', false),
+    lock: booleanInput('lock', true),
     wait: booleanInput('wait', true),
     timeoutMs,
     githubToken: core.getInput('github-token'),

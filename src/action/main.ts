@@ -93,6 +93,7 @@ export async function run(): Promise<void> {
         app: given.app,
         by: runUrl() ?? 'a GitHub Actions run',
         prune: given.prune,
+        lock: given.lock,
         paths: given.manifests,
         cwd: workspace,
         checkFiles: (files) => checkFilesInside(files, workspace),

@@ -19,6 +19,7 @@ import {
   type OperationRecord,
 } from './inventory.js';
 import { InventoryStore } from './inventory-store.js';
+import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
 export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
   app: string;
@@ -26,6 +27,8 @@ export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onW
   by: string;
   /** Sync only: delete what left the manifests (otherwise it is reported as would-be-pruned). */
   prune: boolean;
+  /** false: no lock (for people who know no other run touches this app). */
+  lock?: boolean;
 }
 
 /** What a delete removes: everything the inventory holds but the delete's own hooks, Namespaces its PostDelete hooks run in last. */
@@ -46,8 +49,84 @@ export async function runAppOperation(
   client: ClusterClient,
   options: AppOperationOptions,
 ): Promise<SyncResult> {
-  const store = new InventoryStore(client, options.app, plan.namespace);
   const startedAt = new Date().toISOString();
+  let lock: HeldLock | undefined;
+  if (options.lock !== false) {
+    const taken = await takeLock(plan, client, options);
+    if ('result' in taken) return stopped(plan, startedAt, taken.result.status, taken.result.message);
+    lock = taken.lock;
+  }
+  try {
+    const signal = lock
+      ? options.signal
+        ? AbortSignal.any([options.signal, lock.lost])
+        : lock.lost
+      : options.signal;
+    return await operate(plan, client, { ...options, signal }, startedAt);
+  } finally {
+    await lock?.release().catch((err: unknown) => options.observer?.info?.((err as Error).message));
+  }
+}
+
+/**
+ * The application's Lease, waited for within the operation's timeout. A namespace the sync itself creates
+ * cannot hold one yet: that first run goes without, and says so.
+ */
+async function takeLock(
+  plan: Plan,
+  client: ClusterClient,
+  options: AppOperationOptions,
+): Promise<
+  { lock: HeldLock } | { lock?: undefined } | { result: { status: 'Failed' | 'Cancelled'; message: string } }
+> {
+  // Cancelling the wait must not release a lock later: the signal given to the lock covers the wait only.
+  const waiting = new AbortController();
+  const cancel = () => waiting.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    const lock = await acquireLock(client, {
+      app: options.app,
+      namespace: plan.namespace,
+      holder: options.by,
+      operation: plan.operation,
+      waitMs: options.timeoutMs,
+      signal: waiting.signal,
+      onWait: (h) =>
+        options.observer?.info?.(
+          `waiting for the lock of app ${options.app}: held by ${h.holder}${h.operation ? ` (${h.operation})` : ''} since ${h.since}, expires ${h.expiresAt} unless renewed`,
+        ),
+    });
+    return { lock };
+  } catch (err) {
+    if (err instanceof LockNamespaceMissingError) {
+      options.observer?.info?.(
+        `no lock for app ${options.app}: namespace ${plan.namespace} does not exist yet`,
+      );
+      return {};
+    }
+    if (waiting.signal.aborted)
+      return {
+        result: { status: 'Cancelled', message: 'the operation was cancelled while waiting for the lock' },
+      };
+    if (err instanceof LockTimeoutError) return { result: { status: 'Failed', message: err.message } };
+    return {
+      result: {
+        status: 'Failed',
+        message: `cannot take the lock of app ${options.app}: ${clusterErrorDetail(err)}`,
+      },
+    };
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+async function operate(
+  plan: Plan,
+  client: ClusterClient,
+  options: AppOperationOptions,
+  startedAt: string,
+): Promise<SyncResult> {
+  const store = new InventoryStore(client, options.app, plan.namespace);
   const record: OperationRecord = {
     revision: plan.revision,
     operation: plan.operation,
@@ -64,7 +143,12 @@ export async function runAppOperation(
     intended = recordIntent(previous, plan, record);
     deferred = !(await writeOrDefer(store, intended, plan));
   } catch (err) {
-    return notStarted(plan, client, startedAt, err);
+    return stopped(
+      plan,
+      startedAt,
+      'Failed',
+      `cannot talk to the cluster at ${client.server}: ${clusterErrorDetail(err)}`,
+    );
   }
   let recorded: Promise<unknown> | undefined;
 
@@ -123,18 +207,17 @@ async function writeOrDefer(
   }
 }
 
-/** The cluster failed before anything was written (refused credentials, unreachable): nothing ran. */
-function notStarted(plan: Plan, client: ClusterClient, startedAt: string, err: unknown): SyncResult {
-  const detail = clusterErrorDetail(err);
+/** The operation did not start (the lock, or the cluster, said no): nothing ran. */
+function stopped(plan: Plan, startedAt: string, status: 'Failed' | 'Cancelled', message: string): SyncResult {
   return {
-    status: 'Failed',
-    message: `cannot talk to the cluster at ${client.server}: ${detail}`,
+    status,
+    message,
     revision: plan.revision,
     startedAt,
     finishedAt: new Date().toISOString(),
     tasks: plan.tasks.map((t) => {
       const run = new TaskRun(t);
-      run.finish('Skipped', 'not run: the operation could not start');
+      run.finish(status === 'Cancelled' ? 'Pending' : 'Skipped', 'not run: the operation could not start');
       return run.toResult();
     }),
   };

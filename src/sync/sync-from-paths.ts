@@ -29,6 +29,8 @@ export interface SyncRequest {
   by: string;
   /** Sync: delete what left the manifests (otherwise reported as would-be-pruned). */
   prune: boolean;
+  /** false: skip the application's lock. */
+  lock?: boolean;
   paths: readonly string[];
   cwd: string;
   /** May refuse files (the action: outside the workspace). */
@@ -146,6 +148,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       app: request.app,
       by: request.by,
       prune: request.prune,
+      lock: request.lock,
       timeoutMs: request.timeoutMs,
       wait: request.wait,
       signal: controller.signal,

@@ -19,7 +19,9 @@ const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFI
   --context NAME      context of the kubeconfig (default: its current context)
   --namespace NS      the application's namespace, for objects that name none (default: default)
   --app NAME          the application: its inventory and history are kept under this name
-                      (default: the git checkout's folder name)`;
+                      (default: the git checkout's folder name)
+  --no-lock           do not take the application's lock (a Lease): for people who know no other
+                      run touches this app; by default a second run waits for the first`;
 
 export const SYNC_USAGE = `Usage: hook-sync sync <paths…> [options]
 
@@ -86,6 +88,7 @@ async function operationCommand(
       'no-wait': { type: 'boolean', default: false },
       app: { type: 'string' },
       prune: { type: 'boolean', default: false },
+      'no-lock': { type: 'boolean', default: false },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -119,6 +122,7 @@ async function operationCommand(
     app: values.app ?? defaultAppName(io.cwd),
     by: localIdentity(),
     prune: values.prune,
+    lock: !values['no-lock'],
     paths: positionals,
     cwd: io.cwd,
     namespace: values.namespace,
