@@ -19,6 +19,7 @@ import {
   type OperationRecord,
 } from './inventory.js';
 import { InventoryStore } from './inventory-store.js';
+import { labelHooks, recoverHooks } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
 export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
@@ -29,6 +30,8 @@ export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onW
   prune: boolean;
   /** false: no lock (for people who know no other run touches this app). */
   lock?: boolean;
+  /** How long the lock outlives its last renewal: a killed run's lock is free again after it (default 60). */
+  lockTtlSeconds?: number;
 }
 
 /** What a delete removes: everything the inventory holds but the delete's own hooks, Namespaces its PostDelete hooks run in last. */
@@ -90,6 +93,7 @@ async function takeLock(
       holder: options.by,
       operation: plan.operation,
       waitMs: options.timeoutMs,
+      leaseDurationSeconds: options.lockTtlSeconds,
       signal: waiting.signal,
       onWait: (h) =>
         options.observer?.info?.(
@@ -138,7 +142,16 @@ async function operate(
   let previous: Inventory;
   let intended: Inventory;
   let deferred: boolean;
+  let adopted: ReadonlySet<string>;
   try {
+    const say = (m: string) => options.observer?.info?.(m);
+    ({ plan, adopted } = await recoverHooks(
+      client,
+      labelHooks(plan, options.app),
+      options.app,
+      say,
+      options.timeoutMs,
+    ));
     previous = await store.read();
     intended = recordIntent(previous, plan, record);
     deferred = !(await writeOrDefer(store, intended, plan));
@@ -160,6 +173,7 @@ async function operate(
   const result = await runSync(plan, client, {
     ...options,
     removals,
+    adopted,
     onWritten: (t) => {
       written.push(t);
       // The namespace the inventory lives in was just created by this sync: record now.

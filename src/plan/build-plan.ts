@@ -232,6 +232,7 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
         name,
         hook: isHook,
         deletePolicies: isHook ? policies.policies : [],
+        ...(isHook ? { hookIdentity: shape.name ?? shape.generateName! } : {}),
         syncOptions: syncOptions.options,
         source: manifest.source,
         object: withNameAndNamespace(manifest.object, name, namespace),

@@ -18,6 +18,8 @@ export interface SyncTask {
   hook: boolean;
   /** For hooks; empty for resources. */
   deletePolicies: DeletePolicy[];
+  /** For hooks: the name as written, or its generateName — the same across reruns of a revision. */
+  hookIdentity?: string;
   syncOptions: SyncOptions;
   source: SourceLocation;
   /** The object exactly as it will be sent: the user's fields, plus the final name and namespace. */

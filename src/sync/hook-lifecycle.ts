@@ -42,11 +42,13 @@ export class HookLifecycle {
     private readonly secrets: HookSecrets,
     private readonly deleteAndAwait: DeleteAndAwait,
     private readonly events: LifecycleEvents,
+    /** Hooks (by taskRef) whose running object an earlier, killed run left: awaited, never replaced. */
+    private readonly adopted: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The dry run judges a hook as a fresh create when its current object will be gone by then. */
   willReplace(t: SyncTask, live: Json | undefined, laterPhase: boolean): boolean {
-    if (!live) return false;
+    if (!live || this.adopted.has(taskRef(t))) return false;
     const terminating = !!(live.metadata as Json | undefined)?.deletionTimestamp;
     return laterPhase || terminating || t.deletePolicies.includes('BeforeHookCreation');
   }
@@ -64,7 +66,7 @@ export class HookLifecycle {
       const gone = await this.remove(earlier.uid, t, deadline, 'ran in an earlier phase of this sync');
       if (!gone.ok) return gone;
     }
-    const live = await this.client.get(refOf(t));
+    const live = this.adopted.has(taskRef(t)) ? undefined : await this.client.get(refOf(t));
     if (live) {
       const meta = live.metadata as Json;
       const why = meta.deletionTimestamp

@@ -31,6 +31,7 @@ export interface SyncRequest {
   prune: boolean;
   /** false: skip the application's lock. */
   lock?: boolean;
+  lockTtlSeconds?: number;
   paths: readonly string[];
   cwd: string;
   /** May refuse files (the action: outside the workspace). */
@@ -149,6 +150,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       by: request.by,
       prune: request.prune,
       lock: request.lock,
+      lockTtlSeconds: request.lockTtlSeconds,
       timeoutMs: request.timeoutMs,
       wait: request.wait,
       signal: controller.signal,

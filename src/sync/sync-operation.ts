@@ -67,6 +67,8 @@ export interface SyncOptions {
   };
   /** Each object written, as the API server returned it (the inventory confirms it). */
   onWritten?: (task: SyncTask) => void;
+  /** Hooks (by taskRef) still running from a killed run of this revision: applied onto and awaited. */
+  adopted?: ReadonlySet<string>;
 }
 
 const TERMINAL_WAIT_MS = 5000;
@@ -121,7 +123,15 @@ export class SyncOperation implements LifecycleEvents {
     const deleteAndAwait = (ref: ObjectRef, uid: string, deadline: number) =>
       this.deleteAndAwait(ref, uid, deadline);
     this.applier = new TaskApplier(client, this.observed, deleteAndAwait);
-    this.hooks = new HookLifecycle(client, this.observed, this.logs, secrets, deleteAndAwait, this);
+    this.hooks = new HookLifecycle(
+      client,
+      this.observed,
+      this.logs,
+      secrets,
+      deleteAndAwait,
+      this,
+      options.adopted,
+    );
     this.judge = new TaskJudge(this.observed, this.hooks, this, options.grace);
     this.preflight = new Preflight(plan, client, this.observed);
     this.waiting = new Waiting(this.observed, options.timeoutMs, options.signal);

@@ -21,7 +21,9 @@ const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFI
   --app NAME          the application: its inventory and history are kept under this name
                       (default: the git checkout's folder name)
   --no-lock           do not take the application's lock (a Lease): for people who know no other
-                      run touches this app; by default a second run waits for the first`;
+                      run touches this app; by default a second run waits for the first
+  --lock-ttl DURATION how long the lock outlives its holder's last renewal (default 60s): a killed
+                      run's lock is free again after it`;
 
 export const SYNC_USAGE = `Usage: hook-sync sync <paths…> [options]
 
@@ -89,6 +91,7 @@ async function operationCommand(
       app: { type: 'string' },
       prune: { type: 'boolean', default: false },
       'no-lock': { type: 'boolean', default: false },
+      'lock-ttl': { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -106,6 +109,13 @@ async function operationCommand(
   const timeoutMs = parseDuration(values.timeout);
   if (timeoutMs === undefined || timeoutMs <= 0)
     throw new UsageError(`--timeout must be a duration such as 90s or 10m, not "${values.timeout}"`);
+  const lockTtl = values['lock-ttl'] === undefined ? undefined : parseDuration(values['lock-ttl']);
+  if (lockTtl !== undefined && lockTtl < 1000)
+    throw new UsageError(
+      `--lock-ttl must be a duration of at least 1s, such as 30s or 2m, not "${values['lock-ttl']}"`,
+    );
+  if (values['lock-ttl'] !== undefined && lockTtl === undefined)
+    throw new UsageError(`--lock-ttl must be a duration such as 30s or 2m, not "${values['lock-ttl']}"`);
   const revision = resolveRevision(values.revision, io.env, io.cwd);
   const startedAt = new Date();
   const redactor = new Redactor();
@@ -123,6 +133,7 @@ async function operationCommand(
     by: localIdentity(),
     prune: values.prune,
     lock: !values['no-lock'],
+    lockTtlSeconds: lockTtl === undefined ? undefined : Math.ceil(lockTtl / 1000),
     paths: positionals,
     cwd: io.cwd,
     namespace: values.namespace,

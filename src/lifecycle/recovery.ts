@@ -1,0 +1,157 @@
+/**
+ * After a killed run (contract §6): its hooks may still be running. Every hook carries labels naming its
+ * app, revision, phase, operation and hook; a new run of the app looks for running ones first. One of the
+ * same revision is adopted — awaited instead of started again, so a migration never runs twice at once;
+ * one of another revision is terminated (deleted, and its disappearance awaited) before anything starts.
+ */
+import type { ClusterClient, Json, ResourceInfo } from '../cluster/cluster-client.js';
+import { ObjectWatcher } from '../cluster/object-watcher.js';
+import { hookOutcome } from '../health/hook-outcome.js';
+import { taskRef, type Plan, type SyncTask } from '../plan/sync-task.js';
+import { appLabelValue } from './app-names.js';
+
+export const HOOK_LABELS = {
+  app: 'hook-sync.io/app',
+  revision: 'hook-sync.io/revision',
+  phase: 'hook-sync.io/phase',
+  operation: 'hook-sync.io/operation',
+  hook: 'hook-sync.io/hook',
+} as const;
+
+function revisionLabel(revision: string): string {
+  return appLabelValue(revision.slice(0, 40));
+}
+
+/** The plan with every hook labelled (on a copy): what a later run needs to find it. */
+export function labelHooks(plan: Plan, app: string): Plan {
+  const tasks = plan.tasks.map((t): SyncTask => {
+    if (!t.hook) return t;
+    const object = structuredClone(t.object);
+    const meta = (object.metadata ??= {}) as Json;
+    meta.labels = {
+      ...((meta.labels as Json | undefined) ?? {}),
+      [HOOK_LABELS.app]: appLabelValue(app),
+      [HOOK_LABELS.revision]: revisionLabel(plan.revision),
+      [HOOK_LABELS.phase]: t.phase,
+      [HOOK_LABELS.operation]: plan.operation,
+      [HOOK_LABELS.hook]: appLabelValue(t.hookIdentity ?? t.name),
+    };
+    return { ...t, object };
+  });
+  return { ...plan, tasks };
+}
+
+export interface Recovery {
+  plan: Plan;
+  /** Tasks (by taskRef) whose running object is adopted: awaited, never deleted first. */
+  adopted: Set<string>;
+}
+
+function labels(obj: Json): Record<string, string> {
+  return ((obj.metadata as Json | undefined)?.labels ?? {}) as Record<string, string>;
+}
+
+function running(obj: Json): boolean {
+  return !(obj.metadata as Json).deletionTimestamp && hookOutcome(obj).state === 'Running';
+}
+
+/** Finds the app's hooks a killed run left running; adopts or terminates them. */
+export async function recoverHooks(
+  client: ClusterClient,
+  plan: Plan,
+  app: string,
+  say: (message: string) => void,
+  timeoutMs: number,
+): Promise<Recovery> {
+  const adopted = new Set<string>();
+  const renamed = new Map<SyncTask, string>();
+  const kinds = new Map<string, { info: ResourceInfo; namespaces: Set<string> }>();
+  for (const t of plan.tasks.filter((x) => x.hook)) {
+    const info = await client.resourceFor(t.apiVersion, t.kind);
+    if (!info) continue;
+    const key = `${info.group}/${info.kind}`;
+    const entry = kinds.get(key) ?? { info, namespaces: new Set<string>() };
+    entry.namespaces.add(t.namespace);
+    kinds.set(key, entry);
+  }
+  for (const { info, namespaces } of kinds.values())
+    for (const ns of namespaces) {
+      const { items } = await client.list(info, ns || undefined, {
+        labelSelector: `${HOOK_LABELS.app}=${appLabelValue(app)}`,
+      });
+      for (const obj of items.filter(running)) {
+        const l = labels(obj);
+        const name = String((obj.metadata as Json).name);
+        const task = plan.tasks.find(
+          (t) =>
+            t.hook &&
+            t.kind === info.kind &&
+            t.namespace === ns &&
+            t.phase === l[HOOK_LABELS.phase] &&
+            appLabelValue(t.hookIdentity ?? t.name) === l[HOOK_LABELS.hook],
+        );
+        if (task && l[HOOK_LABELS.revision] === revisionLabel(plan.revision) && !renamed.has(task)) {
+          say(
+            `${task.phase} hook ${info.kind}/${name} is still running from an earlier run of this revision: awaiting it instead of starting another`,
+          );
+          renamed.set(task, name);
+          continue;
+        }
+        say(
+          `terminating ${info.kind}/${name}, left running by an earlier run of revision ${l[HOOK_LABELS.revision] ?? '(unknown)'}, before this run starts`,
+        );
+        await deleteAndWait(client, info, ns, name, String((obj.metadata as Json).uid), timeoutMs);
+      }
+    }
+  const tasks = plan.tasks.map((t) => {
+    const name = renamed.get(t);
+    if (!name) return t;
+    const object = structuredClone(t.object);
+    (object.metadata as Json).name = name;
+    const adoptedTask = { ...t, name, object };
+    adopted.add(taskRef(adoptedTask));
+    return adoptedTask;
+  });
+  return { plan: { ...plan, tasks }, adopted };
+}
+
+/** Deletes (Foreground) and waits on a watch until that object is gone, at most `timeoutMs`. */
+async function deleteAndWait(
+  client: ClusterClient,
+  info: ResourceInfo,
+  namespace: string,
+  name: string,
+  uid: string,
+  timeoutMs: number,
+): Promise<void> {
+  const watcher = new ObjectWatcher(client);
+  try {
+    let gone = false;
+    let wake = () => {};
+    watcher.onChange((c) => {
+      if (c.type === 'DELETED' && String((c.object.metadata as Json).uid) === uid) {
+        gone = true;
+        wake();
+      }
+    });
+    await watcher.watch(info, namespace || undefined);
+    const ref = {
+      apiVersion: info.group ? `${info.group}/${info.version}` : info.version,
+      kind: info.kind,
+      namespace: namespace || undefined,
+      name,
+    };
+    if (!(await client.delete(ref, { propagationPolicy: 'Foreground', uid }))) return;
+    if (!watcher.get(info.group, info.kind, namespace || undefined, name)) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      if (gone) wake();
+    });
+  } finally {
+    watcher.close();
+  }
+}
