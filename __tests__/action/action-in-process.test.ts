@@ -208,17 +208,20 @@ describe('the action, in process: where it fits workflows', () => {
     expect(r.summary.lastIndexOf('<details', reason)).toBe(-1);
   });
 
-  it('plans with a live diff: summary and its own comment, nothing written', async () => {
+  it('plans with a live diff and what would be pruned: summary and its own comment, nothing written', async () => {
+    const old = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old-settings}\n';
     makeNamespace(t, 'plan-diff');
     const dir = mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
-    expect(
-      (await runInProcess('plan-diff', 23, { dir, manifests: { 'config.yaml': config('hello') } })).output
-        .status,
-    ).toBe('Succeeded');
+    const first = await runInProcess('plan-diff', 23, {
+      dir,
+      manifests: { 'config.yaml': config('hello'), 'extra.yaml': old },
+    });
+    expect(first.output.status).toBe('Succeeded');
+    writeFileSync(path.join(dir, 'deploy', 'extra.yaml'), '');
     const r = await runInProcess('plan-diff', 23, {
       dir,
       manifests: { 'config.yaml': config('bonjour') },
-      env: { INPUT_OPERATION: 'plan' },
+      env: { INPUT_OPERATION: 'plan', INPUT_PRUNE: 'true' },
     });
     expect(r.output.status).toBe('Succeeded');
     expect(r.summary).toContain('~ data.greeting: &quot;hello&quot; → &quot;bonjour&quot;');
@@ -227,5 +230,6 @@ describe('the action, in process: where it fits workflows', () => {
       expect.objectContaining({ kind: 'ConfigMap', name: 'settings', change: 'update' }),
     ]);
     expect((t.cluster.object('', 'ConfigMap', 'plan-diff', 'settings') as any).data.greeting).toBe('hello');
+    expect(r.summary).toContain('### Would be pruned (1)\n\n- ConfigMap plan-diff/old-settings (wave 0)');
   });
 });

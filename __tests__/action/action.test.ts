@@ -217,6 +217,10 @@ describe('the action', () => {
   it('puts why a hook failed in the summary: reason, events, the tail of its logs', () => {
     expect(second.code).toBe(1);
     expect(second.outputs.status).toBe('Failed');
+    expect(second.summary).toMatch(
+      /Previous run: ✅ Succeeded · sync of <code>c0ffee123456<\/code> · \S+ \S+ UTC · by https:\/\/github\.example\.com\/acme\/shop\/actions\/runs\/4242/,
+    );
+    expect(first.summary).not.toContain('Previous run');
     expect(second.outputs['failed-task']).toMatch(/^Job\/shop\/schema-migrate-c0ffee1-presync-\d+$/);
     expect(first.outputs['failed-task']).toBe('');
     expect(second.summary).toContain('## ❌ hook-sync: Failed — shop');

@@ -45,10 +45,30 @@ describe('the lifecycle from the CLI', () => {
       status: 'Succeeded',
     });
 
+    const status = await cli('status', '--app', 'pr-42');
+    expect(status.code).toBe(0);
+    expect(status.out).toContain('Application pr-42 in namespace preview: 1 objects');
+    expect(status.out).toMatch(/Healthy +ConfigMap preview\/a — exists/);
+    expect(status.out).toMatch(
+      /sync +Succeeded +local +by \S+@\S+ — successfully synced 1 resource and 0 hooks in 1 wave; pruned 1 object/,
+    );
+    t.cluster.api.delete(t.cluster.api.registry.byKind('', 'ConfigMap')!, 'preview', 'a', {});
+    const missing = await cli('status', '--app', 'pr-42', '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out).objects[0]).toMatchObject({ name: 'a', health: 'Missing' });
+    writeFileSync(path.join(dir, 'a.yaml'), cm('a'));
+    expect((await cli('sync', 'a.yaml', '--app', 'pr-42')).code).toBe(0);
+
     const deleted = await cli('delete', '--app', 'pr-42');
     expect(deleted.code).toBe(0);
     expect(deleted.out).toContain('deleted the application: 1 object removed');
     expect(exists('a')).toBe(false);
+  });
+
+  it('says when an app has no inventory', async () => {
+    const r = await cli('status', '--app', 'never-synced');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('no application "never-synced" in namespace preview');
   });
 
   it('refuses delete without --app, changing nothing', async () => {

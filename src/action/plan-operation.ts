@@ -14,6 +14,8 @@ import {
 } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { previewPlan, type TaskPreview } from '../diff/live-preview.js';
+import { pruneCandidates, type InventoryObject } from '../lifecycle/inventory.js';
+import { InventoryStore } from '../lifecycle/inventory-store.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { planJson, renderPlanText } from '../report/plan-report.js';
@@ -93,15 +95,26 @@ export async function runPlanOperation(inputs: ActionInputs, run: PlanRun): Prom
 
   const cluster = clusterFor(inputs, redactor);
   let previews: TaskPreview[] | undefined;
+  let leaving: InventoryObject[] | undefined;
   if (cluster) {
     try {
       previews = await previewPlan(plan, cluster.client);
+      leaving = pruneCandidates(
+        await new InventoryStore(cluster.client, inputs.app, inputs.namespace).read(),
+        plan,
+      );
     } catch (err) {
       core.warning(safe(`hook-sync: no live diff: ${(err as Error).message}`));
     }
   } else core.info('hook-sync: no kubeconfig: the plan shows the order only, no live diff');
 
-  const ctx = { app: inputs.app, previews, context: cluster?.context, runUrl: runUrl() };
+  const ctx = {
+    app: inputs.app,
+    previews,
+    context: cluster?.context,
+    runUrl: runUrl(),
+    leaving: leaving && { objects: leaving, prune: inputs.prune },
+  };
   core.setOutput('status', 'Succeeded');
   core.setOutput(
     'result',

@@ -5,6 +5,7 @@ import { DEMO_USAGE, demoCommand } from './commands/demo.js';
 import { HEALTH_USAGE, healthCommand } from './commands/health.js';
 import { DELETE_USAGE, SYNC_USAGE, deleteCommand, syncCommand } from './commands/sync.js';
 import { PLAN_USAGE, planCommand } from './commands/plan.js';
+import { STATUS_USAGE, statusCommand } from './commands/status.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -17,6 +18,7 @@ Commands:
   plan <paths…>    show what a sync would do, in order, without a cluster
   sync <paths…>    run the sync against a cluster (PreSync, Sync waves, PostSync, SyncFail; --prune)
   delete [paths…]  delete an application: PreDelete hooks, its objects, PostDelete hooks (--app NAME)
+  status           what an application owns in the cluster, its health and its last operations
   demo [paths…]    sync the examples into the embedded cluster, with live hook logs
   health <files…>  judge live objects (kubectl get -o yaml output) as a sync would
   cluster          run the embedded Kubernetes cluster (for the demo, tests and kubectl)
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   plan: { run: planCommand, usage: PLAN_USAGE },
   sync: { run: (argv, io) => syncCommand(argv, io), usage: SYNC_USAGE },
   delete: { run: (argv, io) => deleteCommand(argv, io), usage: DELETE_USAGE },
+  status: { run: statusCommand, usage: STATUS_USAGE },
   demo: { run: demoCommand, usage: DEMO_USAGE },
   health: { run: healthCommand, usage: HEALTH_USAGE },
   cluster: { run: (argv, io) => clusterCommand(argv, io), usage: CLUSTER_USAGE },

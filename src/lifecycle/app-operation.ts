@@ -182,6 +182,16 @@ async function operate(
     },
   });
   await recorded;
+  const before = previous.history.find((h) => h.status !== 'Running') ?? previous.history[0];
+  if (before)
+    result.previous = {
+      operation: before.operation,
+      status: before.status,
+      revision: before.revision,
+      startedAt: before.startedAt,
+      by: before.by,
+      message: before.message,
+    };
 
   const gone = result.tasks.filter((t) => t.deleted);
   const finished = {

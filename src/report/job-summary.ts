@@ -176,6 +176,11 @@ function render(result: SyncResult, ctx: RunContext, budget: Budget): string {
   }
 
   out.push(...factsTable(result, ctx), '');
+  if (result.previous)
+    out.push(
+      `Previous run: ${STATUS_ICON[result.previous.status] ?? ''} ${escapeHtml(result.previous.status)} · ${escapeHtml(result.previous.operation)} of ${code(result.previous.revision.slice(0, 12))} · ${escapeHtml(result.previous.startedAt.replace('T', ' ').slice(0, 19))} UTC · by ${escapeHtml(result.previous.by)}`,
+      '',
+    );
   if (result.tasks.length) out.push(...tasksTable(result, budget), '');
 
   const timeline = mermaidTimeline(result);

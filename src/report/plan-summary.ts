@@ -6,6 +6,7 @@
 import { formatLocation } from '../diagnostics.js';
 import { formatChange } from '../diff/object-diff.js';
 import type { Change, TaskPreview } from '../diff/live-preview.js';
+import type { InventoryObject } from '../lifecycle/inventory.js';
 import { revisionPrefix } from '../plan/hook-names.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { cell, code, escapeHtml, pre } from './markdown.js';
@@ -16,6 +17,8 @@ export interface PlanContext {
   previews?: TaskPreview[];
   context?: string;
   runUrl?: string;
+  /** What the app's inventory holds and the manifests no longer do, and whether the sync prunes it. */
+  leaving?: { objects: readonly InventoryObject[]; prune: boolean };
 }
 
 const CHANGE_TEXT: Record<Change['change'], string> = {
@@ -101,6 +104,18 @@ export function renderPlanMarkdown(plan: Plan, ctx: PlanContext, compact = false
     out.push(
       `| ${t.phase} | ${t.wave} | ${cell(objectName(t))} | ${cell(role(t))} | ${changeCell(byTask.get(t))} | ${code(formatLocation(t.source))} |`,
     );
+  if (ctx.leaving?.objects.length) {
+    const { objects, prune } = ctx.leaving;
+    out.push(
+      '',
+      `### ${prune ? 'Would be pruned' : 'Left the manifests (prune is off: they stay)'} (${objects.length})`,
+      '',
+    );
+    for (const o of objects)
+      out.push(
+        `- ${escapeHtml(`${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`)} (wave ${o.wave}${o.prune === 'false' ? ', kept: Prune=false' : ''})`,
+      );
+  }
   const details = (ctx.previews ?? []).filter(
     (p) => p.preview.change === 'update' || p.preview.change === 'refused' || p.preview.change === 'unknown',
   );

@@ -37,4 +37,13 @@ export interface SyncResult {
   finishedAt: string;
   /** In the order they were started; tasks never started follow, in plan order. */
   tasks: TaskResult[];
+  /** The application's operation before this one, from its inventory (absent for a first run). */
+  previous?: {
+    operation: string;
+    status: string;
+    revision: string;
+    startedAt: string;
+    by: string;
+    message: string;
+  };
 }
