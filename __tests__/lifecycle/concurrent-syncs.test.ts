@@ -69,3 +69,36 @@ describe('two syncs of one app at once', () => {
     expect(said.some((m) => /waiting for the lock of app shop: held by run-\d/.test(m))).toBe(true);
   });
 });
+
+describe('a lock lost during a sync', () => {
+  it('stops the sync as Failed, saying why (not as a cancel): another run may be syncing the app', async () => {
+    makeNamespace(t, 'lost-lock');
+    const diagnostics: Diagnostic[] = [];
+    const { plan } = buildPlan(
+      parseManifestText(
+        jobYaml('slow-', 'echo working; sleep 400', { 'argocd.argoproj.io/hook': 'PreSync' }),
+        'a.yaml',
+        diagnostics,
+      ),
+      { operation: 'sync', namespace: 'lost-lock', revision: 'abc1234', startedAt: 1_800_000_100 },
+    );
+    const leases = t.cluster.api.registry.byKind('coordination.k8s.io', 'Lease')!;
+    const stop = t.cluster.subscribe((e) => {
+      // Someone removes the Lease (an admin, a cleanup job) once the hook runs.
+      if (e.type === 'ADDED' && e.gk === 'batch/Job' && e.object.metadata.namespace === 'lost-lock')
+        setTimeout(() => t.cluster.api.delete(leases, 'lost-lock', 'hook-sync-lost', {}), 50);
+    });
+    const result = await runAppOperation(plan!, clientFor(t), {
+      app: 'lost',
+      by: 'tester',
+      prune: false,
+      timeoutMs: 60_000,
+      wait: true,
+      lockTtlSeconds: 3,
+    });
+    stop();
+    expect(result.status).toBe('Failed');
+    expect(result.message).toMatch(/^stopped: /);
+    expect(result.message).toMatch(/lock|Lease/);
+  });
+});

@@ -29,11 +29,11 @@ function plan(yaml: string, namespace: string, operation: 'sync' | 'delete' = 's
 async function operate(
   yaml: string,
   ns: string,
-  opts: { prune?: boolean; operation?: 'sync' | 'delete' } = {},
+  opts: { prune?: boolean; operation?: 'sync' | 'delete'; app?: string } = {},
 ) {
   makeNamespace(t, ns);
   return runAppOperation(plan(yaml, ns, opts.operation), clientFor(t), {
-    app: 'shop',
+    app: opts.app ?? 'shop',
     by: 'tester@host',
     prune: opts.prune ?? false,
     timeoutMs: 60_000,
@@ -167,5 +167,74 @@ describe('delete', () => {
       ['y', 'delete', 'Succeeded'],
       ['x', 'delete', 'Succeeded'],
     ]);
+  });
+});
+
+describe("what is not the app's to remove", () => {
+  it('keeps an object another app applied since (its tracking annotation names that app)', async () => {
+    expect((await operate(cm('shared', 0) + cm('mine', 0), 'shared-ns', { app: 'one' })).status).toBe(
+      'Succeeded',
+    );
+    expect((await operate(cm('shared', 0), 'shared-ns', { app: 'two' })).status).toBe('Succeeded');
+    const r = await operate('', 'shared-ns', { app: 'one', operation: 'delete' });
+    expect(r.status).toBe('Succeeded');
+    expect(r.tasks.find((x) => x.name === 'shared')).toMatchObject({
+      status: 'Skipped',
+      message: 'kept: it belongs to app shared-ns/two now (annotation hook-sync.io/tracking)',
+    });
+    expect(exists('shared-ns', 'shared')).toBe(true);
+    expect(exists('shared-ns', 'mine')).toBe(false);
+  });
+
+  it('forgets an object that is already gone, so it is not reported again and again', async () => {
+    expect((await operate(cm('a', 0) + cm('gone', 0), 'forget')).status).toBe('Succeeded');
+    t.cluster.api.delete(t.cluster.api.registry.byKind('', 'ConfigMap')!, 'forget', 'gone', {});
+    const first = await operate(cm('a', 0), 'forget', { prune: true });
+    expect(first.tasks.find((x) => x.name === 'gone')).toMatchObject({
+      action: 'prune',
+      message: 'already gone',
+    });
+    const again = await operate(cm('a', 0), 'forget');
+    expect(again.tasks.filter((x) => x.action === 'prune')).toEqual([]);
+  });
+
+  it('a delete rerun after the namespace went has nothing to do, and says so', async () => {
+    const ns = `gone-ns`;
+    expect((await operate(cm('a', 0), ns)).status).toBe('Succeeded');
+    const nsType = t.cluster.api.registry.byKind('', 'Namespace')!;
+    t.cluster.api.delete(nsType, undefined, ns, {});
+    await t.cluster.waitFor(() => !t.cluster.object('', 'Namespace', undefined, ns));
+    const r = await runAppOperation(plan('', ns, 'delete'), clientFor(t), {
+      app: 'shop',
+      by: 'tester@host',
+      prune: false,
+      timeoutMs: 60_000,
+      wait: true,
+    });
+    expect(r.status).toBe('Succeeded');
+    expect(r.message).toBe(`nothing to delete: namespace ${ns} does not exist (deleted already?)`);
+  });
+
+  it('marks an operation a killed run left Running as Interrupted', async () => {
+    const store = new InventoryStore(clientFor(t), 'shop', 'interrupted');
+    makeNamespace(t, 'interrupted');
+    await store.read();
+    await store.write({
+      app: 'shop',
+      objects: [],
+      history: [
+        {
+          revision: 'old',
+          operation: 'sync',
+          status: 'Running',
+          message: '',
+          startedAt: '2026-01-01T00:00:00Z',
+          by: 'x',
+        },
+      ],
+    });
+    expect((await operate(cm('a', 0), 'interrupted')).status).toBe('Succeeded');
+    const history = (await new InventoryStore(clientFor(t), 'shop', 'interrupted').read()).history;
+    expect(history.map((h) => h.status)).toEqual(['Succeeded', 'Interrupted']);
   });
 });

@@ -16,6 +16,8 @@ export interface ActionInputs {
   operation: 'sync' | 'plan' | 'delete';
   prune: boolean;
   lock: boolean;
+  /** Seconds a killed run's lock outlives its last renewal. */
+  lockTtlSeconds?: number;
   wait: boolean;
   timeoutMs: number;
   githubToken: string;
@@ -50,6 +52,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const timeoutMs = parseDuration(timeoutText);
   if (timeoutMs === undefined || timeoutMs <= 0)
     throw new ActionInputError(`input "timeout" must be a duration such as 90s or 10m, not "${timeoutText}"`);
+  const lockTtlText = core.getInput('lock-ttl').trim();
+  const lockTtl = lockTtlText ? parseDuration(lockTtlText) : undefined;
+  if (lockTtlText && (lockTtl === undefined || lockTtl < 1000))
+    throw new ActionInputError(
+      `input "lock-ttl" must be a duration of at least 1s such as 60s or 2m, not "${lockTtlText}"`,
+    );
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
     manifests,
@@ -60,6 +68,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     operation,
     prune: booleanInput('prune', false),
     lock: booleanInput('lock', true),
+    lockTtlSeconds: lockTtl === undefined ? undefined : Math.ceil(lockTtl / 1000),
     wait: booleanInput('wait', true),
     timeoutMs,
     githubToken: core.getInput('github-token'),

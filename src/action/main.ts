@@ -94,6 +94,7 @@ export async function run(): Promise<void> {
         by: runUrl() ?? 'a GitHub Actions run',
         prune: given.prune,
         lock: given.lock,
+        lockTtlSeconds: given.lockTtlSeconds,
         paths: given.manifests,
         cwd: workspace,
         checkFiles: (files) => checkFilesInside(files, workspace),

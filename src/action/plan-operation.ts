@@ -16,6 +16,7 @@ import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnos
 import { previewPlan, type TaskPreview } from '../diff/live-preview.js';
 import { pruneCandidates, type InventoryObject } from '../lifecycle/inventory.js';
 import { InventoryStore } from '../lifecycle/inventory-store.js';
+import { markOwnership } from '../lifecycle/recovery.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { planJson, renderPlanText } from '../report/plan-report.js';
@@ -98,7 +99,8 @@ export async function runPlanOperation(inputs: ActionInputs, run: PlanRun): Prom
   let leaving: InventoryObject[] | undefined;
   if (cluster) {
     try {
-      previews = await previewPlan(plan, cluster.client);
+      // Judged as the sync would write them: with the app's tracking annotation.
+      previews = await previewPlan(markOwnership(plan, inputs.app), cluster.client);
       leaving = pruneCandidates(
         await new InventoryStore(cluster.client, inputs.app, inputs.namespace).read(),
         plan,

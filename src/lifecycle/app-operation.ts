@@ -3,7 +3,7 @@
  * recorded before anything is written, the operation run (pruning or, for a delete, removal from the
  * inventory), then the outcome recorded — or, after a successful delete, the inventory removed.
  */
-import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
+import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient } from '../cluster/cluster-client.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { runSync, type SyncOptions } from '../sync/sync-operation.js';
@@ -19,7 +19,7 @@ import {
   type OperationRecord,
 } from './inventory.js';
 import { InventoryStore } from './inventory-store.js';
-import { labelHooks, recoverHooks } from './recovery.js';
+import { markOwnership, recoverHooks, trackingId } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
 export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
@@ -53,6 +53,9 @@ export async function runAppOperation(
   options: AppOperationOptions,
 ): Promise<SyncResult> {
   const startedAt = new Date().toISOString();
+  // One budget for the whole operation: waiting for the lock and recovering count against it.
+  const deadline = Date.now() + options.timeoutMs;
+  const left = () => Math.max(1000, deadline - Date.now());
   let lock: HeldLock | undefined;
   if (options.lock !== false) {
     const taken = await takeLock(plan, client, options);
@@ -65,7 +68,13 @@ export async function runAppOperation(
         ? AbortSignal.any([options.signal, lock.lost])
         : lock.lost
       : options.signal;
-    return await operate(plan, client, { ...options, signal }, startedAt);
+    const result = await operate(plan, client, { ...options, signal }, startedAt, left);
+    if (lock?.lost.aborted && !options.signal?.aborted) {
+      // Not a person's cancel: another run may be syncing this app now. Say so, and fail.
+      result.status = 'Failed';
+      result.message = `stopped: ${(lock.lost.reason as Error | undefined)?.message ?? 'the lock of the application was lost'}`;
+    }
+    return result;
   } finally {
     await lock?.release().catch((err: unknown) => options.observer?.info?.((err as Error).message));
   }
@@ -129,6 +138,7 @@ async function operate(
   client: ClusterClient,
   options: AppOperationOptions,
   startedAt: string,
+  left: () => number,
 ): Promise<SyncResult> {
   const store = new InventoryStore(client, options.app, plan.namespace);
   const record: OperationRecord = {
@@ -147,41 +157,54 @@ async function operate(
     const say = (m: string) => options.observer?.info?.(m);
     ({ plan, adopted } = await recoverHooks(
       client,
-      labelHooks(plan, options.app),
+      markOwnership(plan, options.app),
       options.app,
       say,
-      options.timeoutMs,
+      left(),
     ));
     previous = await store.read();
+    const missing = await namespaceMissing(client, plan);
+    if (missing)
+      return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
     intended = recordIntent(previous, plan, record);
     deferred = !(await writeOrDefer(store, intended, plan));
   } catch (err) {
+    const cluster = err instanceof KubeApiError || err instanceof KubeConnectionError;
     return stopped(
       plan,
       startedAt,
       'Failed',
-      `cannot talk to the cluster at ${client.server}: ${clusterErrorDetail(err)}`,
+      cluster
+        ? `cannot talk to the cluster at ${client.server}: ${clusterErrorDetail(err)}`
+        : (err as Error).message,
     );
   }
   let recorded: Promise<unknown> | undefined;
 
   const written: SyncTask[] = [];
+  const owner = trackingId(options.app, plan.namespace);
   const removals =
     plan.operation === 'delete'
-      ? { enabled: true, ...deletion(previous, plan) }
-      : { enabled: options.prune, objects: pruneCandidates(previous, plan) };
+      ? { enabled: true, owner, ...deletion(previous, plan) }
+      : { enabled: options.prune, owner, objects: pruneCandidates(previous, plan) };
   const result = await runSync(plan, client, {
     ...options,
+    timeoutMs: left(),
     removals,
     adopted,
-    onWritten: (t) => {
+    onWritten: async (t) => {
       written.push(t);
-      // The namespace the inventory lives in was just created by this sync: record now.
-      if (deferred && !recorded && t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace)
-        recorded = store.write(intended).catch(() => undefined);
+      // The namespace the inventory lives in was just created by this sync: record now, before anything
+      // else is created (a run killed from here on must not forget what it made).
+      if (deferred && !recorded && t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace) {
+        recorded = store.write(intended);
+        await recorded.catch((err: unknown) => {
+          throw new Error(`could not record the application's inventory: ${(err as Error).message}`);
+        });
+      }
     },
   });
-  await recorded;
+  await recorded?.catch(() => undefined);
   const before = previous.history.find((h) => h.status !== 'Running') ?? previous.history[0];
   if (before)
     result.previous = {
@@ -231,8 +254,36 @@ async function writeOrDefer(
   }
 }
 
-/** The operation did not start (the lock, or the cluster, said no): nothing ran. */
-function stopped(plan: Plan, startedAt: string, status: 'Failed' | 'Cancelled', message: string): SyncResult {
+/**
+ * The app's namespace does not exist and the plan does not create it: a delete has nothing left to do
+ * (a rerun after the namespace went), a sync cannot start.
+ */
+async function namespaceMissing(
+  client: ClusterClient,
+  plan: Plan,
+): Promise<{ status: 'Succeeded' | 'Failed'; message: string } | undefined> {
+  if (plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace))
+    return undefined;
+  if (await client.get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace })) return undefined;
+  return plan.operation === 'delete'
+    ? {
+        status: 'Succeeded',
+        message: `nothing to delete: namespace ${plan.namespace} does not exist (deleted already?)`,
+      }
+    : {
+        status: 'Failed',
+        message: `namespace ${plan.namespace} does not exist: create it first (a Namespace manifest, or kubectl create namespace ${plan.namespace})`,
+      };
+}
+
+/** The operation did not start (the lock, the namespace, or the cluster said no): nothing ran. */
+function stopped(
+  plan: Plan,
+  startedAt: string,
+  status: 'Succeeded' | 'Failed' | 'Cancelled',
+  message: string,
+  nothingToDo = false,
+): SyncResult {
   return {
     status,
     message,
@@ -241,7 +292,10 @@ function stopped(plan: Plan, startedAt: string, status: 'Failed' | 'Cancelled', 
     finishedAt: new Date().toISOString(),
     tasks: plan.tasks.map((t) => {
       const run = new TaskRun(t);
-      run.finish(status === 'Cancelled' ? 'Pending' : 'Skipped', 'not run: the operation could not start');
+      run.finish(
+        status === 'Cancelled' ? 'Pending' : 'Skipped',
+        nothingToDo ? 'not run: nothing to do' : 'not run: the operation could not start',
+      );
       return run.toResult();
     }),
   };

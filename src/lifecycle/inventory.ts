@@ -87,7 +87,11 @@ export function recordIntent(previous: Inventory, plan: Plan, run: OperationReco
   return {
     ...previous,
     objects: [...byKey.values()],
-    history: [run, ...previous.history].slice(0, HISTORY_LIMIT),
+    // An operation still Running in the record was killed before it could say how it ended.
+    history: [
+      run,
+      ...previous.history.map((h) => (h.status === 'Running' ? { ...h, status: 'Interrupted' } : h)),
+    ].slice(0, HISTORY_LIMIT),
   };
 }
 

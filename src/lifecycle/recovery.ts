@@ -12,6 +12,8 @@ import { appLabelValue } from './app-names.js';
 
 export const HOOK_LABELS = {
   app: 'hook-sync.io/app',
+  /** Two instances of one app (a preview per PR) differ by namespace: both keys find a hook. */
+  appNamespace: 'hook-sync.io/app-namespace',
   revision: 'hook-sync.io/revision',
   phase: 'hook-sync.io/phase',
   operation: 'hook-sync.io/operation',
@@ -22,15 +24,32 @@ function revisionLabel(revision: string): string {
   return appLabelValue(revision.slice(0, 40));
 }
 
-/** The plan with every hook labelled (on a copy): what a later run needs to find it. */
-export function labelHooks(plan: Plan, app: string): Plan {
+/** Which app an object belongs to: prune and delete never remove one another app applied since. */
+export const TRACKING_ANNOTATION = 'hook-sync.io/tracking';
+
+export function trackingId(app: string, namespace: string): string {
+  return `${namespace}/${app}`;
+}
+
+/**
+ * The plan with every object marked as the app's (on a copy): resources carry the tracking annotation,
+ * hooks the labels a later run needs to find them.
+ */
+export function markOwnership(plan: Plan, app: string): Plan {
   const tasks = plan.tasks.map((t): SyncTask => {
-    if (!t.hook) return t;
     const object = structuredClone(t.object);
     const meta = (object.metadata ??= {}) as Json;
+    if (!t.hook) {
+      meta.annotations = {
+        ...((meta.annotations as Json | undefined) ?? {}),
+        [TRACKING_ANNOTATION]: trackingId(app, plan.namespace),
+      };
+      return { ...t, object };
+    }
     meta.labels = {
       ...((meta.labels as Json | undefined) ?? {}),
       [HOOK_LABELS.app]: appLabelValue(app),
+      [HOOK_LABELS.appNamespace]: appLabelValue(plan.namespace),
       [HOOK_LABELS.revision]: revisionLabel(plan.revision),
       [HOOK_LABELS.phase]: t.phase,
       [HOOK_LABELS.operation]: plan.operation,
@@ -66,7 +85,15 @@ export async function recoverHooks(
   const adopted = new Set<string>();
   const renamed = new Map<SyncTask, string>();
   const kinds = new Map<string, { info: ResourceInfo; namespaces: Set<string> }>();
-  for (const t of plan.tasks.filter((x) => x.hook)) {
+  // The plan's hook kinds, and Jobs and Pods in the app's namespace (a hook that has left the manifests).
+  const where = [
+    ...plan.tasks
+      .filter((x) => x.hook)
+      .map((t) => ({ apiVersion: t.apiVersion, kind: t.kind, namespace: t.namespace })),
+    { apiVersion: 'batch/v1', kind: 'Job', namespace: plan.namespace },
+    { apiVersion: 'v1', kind: 'Pod', namespace: plan.namespace },
+  ];
+  for (const t of where) {
     const info = await client.resourceFor(t.apiVersion, t.kind);
     if (!info) continue;
     const key = `${info.group}/${info.kind}`;
@@ -77,7 +104,7 @@ export async function recoverHooks(
   for (const { info, namespaces } of kinds.values())
     for (const ns of namespaces) {
       const { items } = await client.list(info, ns || undefined, {
-        labelSelector: `${HOOK_LABELS.app}=${appLabelValue(app)}`,
+        labelSelector: `${HOOK_LABELS.app}=${appLabelValue(app)},${HOOK_LABELS.appNamespace}=${appLabelValue(plan.namespace)}`,
       });
       for (const obj of items.filter(running)) {
         const l = labels(obj);
@@ -144,13 +171,17 @@ async function deleteAndWait(
     if (!(await client.delete(ref, { propagationPolicy: 'Foreground', uid }))) return;
     if (!watcher.get(info.group, info.kind, namespace || undefined, name)) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
+      const timer = setTimeout(resolve, Math.max(0, timeoutMs));
       wake = () => {
         clearTimeout(timer);
         resolve();
       };
       if (gone) wake();
     });
+    if (!gone)
+      throw new Error(
+        `${info.kind} ${name}, left running by an earlier run, was not gone in time after its deletion`,
+      );
   } finally {
     watcher.close();
   }

@@ -8,7 +8,7 @@ import { formatChange } from '../diff/object-diff.js';
 import type { Change, TaskPreview } from '../diff/live-preview.js';
 import type { InventoryObject } from '../lifecycle/inventory.js';
 import { revisionPrefix } from '../plan/hook-names.js';
-import type { Plan, SyncTask } from '../plan/sync-task.js';
+import { taskRef, type Plan, type SyncTask } from '../plan/sync-task.js';
 import { cell, code, escapeHtml, pre } from './markdown.js';
 
 export interface PlanContext {
@@ -72,7 +72,7 @@ function tally(previews: TaskPreview[]): string {
 /** The whole plan in Markdown; `compact` for the PR comment (no per-field lists beyond a few lines each). */
 export function renderPlanMarkdown(plan: Plan, ctx: PlanContext, compact = false): string {
   const hooks = plan.tasks.filter((t) => t.hook).length;
-  const byTask = new Map(ctx.previews?.map((p) => [p.task, p]) ?? []);
+  const byTask = new Map(ctx.previews?.map((p) => [taskRef(p.task), p]) ?? []);
   const out: string[] = [
     `## 📋 hook-sync plan: ${escapeHtml(ctx.app)}`,
     '',
@@ -102,7 +102,7 @@ export function renderPlanMarkdown(plan: Plan, ctx: PlanContext, compact = false
   );
   for (const t of plan.tasks)
     out.push(
-      `| ${t.phase} | ${t.wave} | ${cell(objectName(t))} | ${cell(role(t))} | ${changeCell(byTask.get(t))} | ${code(formatLocation(t.source))} |`,
+      `| ${t.phase} | ${t.wave} | ${cell(objectName(t))} | ${cell(role(t))} | ${changeCell(byTask.get(taskRef(t)))} | ${code(formatLocation(t.source))} |`,
     );
   if (ctx.leaving?.objects.length) {
     const { objects, prune } = ctx.leaving;

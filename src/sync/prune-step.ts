@@ -9,6 +9,7 @@ import type { ClusterClient, Json, ObjectRef } from '../cluster/cluster-client.j
 import { ARGO_SYNC_OPTIONS } from '../hooks/annotations.js';
 import { DEFAULT_SYNC_OPTIONS, parseSyncOptions } from '../hooks/sync-options.js';
 import { removalWaves, type InventoryObject } from '../lifecycle/inventory.js';
+import { TRACKING_ANNOTATION } from '../lifecycle/recovery.js';
 import type { SyncTask } from '../plan/sync-task.js';
 import type { ObservedState } from './observed-state.js';
 import { OK, type StepOutcome } from './outcome.js';
@@ -48,9 +49,15 @@ function refOf(o: InventoryObject): ObjectRef {
   return { apiVersion: o.apiVersion, kind: o.kind, namespace: o.namespace || undefined, name: o.name };
 }
 
-/** Why the object stays: the option recorded when it was applied, or the one on the live object. */
-function keptBecause(kind: Removal, o: InventoryObject, live: Json): string | undefined {
+/**
+ * Why the object stays: another app applied it since (its tracking annotation names that app), or the
+ * option recorded when it was applied, or the one on the live object.
+ */
+function keptBecause(kind: Removal, o: InventoryObject, live: Json, owner: string): string | undefined {
   const annotations = ((live.metadata as Json | undefined)?.annotations ?? {}) as Record<string, string>;
+  const tracked = annotations[TRACKING_ANNOTATION];
+  if (tracked && tracked !== owner)
+    return `kept: it belongs to app ${tracked} now (annotation ${TRACKING_ANNOTATION})`;
   const options = annotations[ARGO_SYNC_OPTIONS] ? parseSyncOptions(annotations).options : undefined;
   const value = kind === 'prune' ? (options?.prune ?? o.prune) : (options?.delete ?? o.delete);
   const name = kind === 'prune' ? 'Prune' : 'Delete';
@@ -65,6 +72,8 @@ export class RemovalStep {
     private readonly client: ClusterClient,
     private readonly observed: ObservedState,
     private readonly events: RemovalEvents,
+    /** `<namespace>/<app>`, as the tracking annotation says it. */
+    private readonly owner: string,
   ) {}
 
   /** Removes the objects wave by wave; an object that cannot be deleted fails the step. */
@@ -89,10 +98,11 @@ export class RemovalStep {
       const info = await this.client.resourceFor(o.apiVersion, o.kind);
       const live = info ? await this.client.get(refOf(o)) : undefined;
       if (!live) {
+        run.deleted = true; // the inventory can forget it
         this.events.complete(run, 'Succeeded', 'already gone');
         return OK;
       }
-      const kept = keptBecause(kind, o, live);
+      const kept = keptBecause(kind, o, live, this.owner);
       if (kept) {
         this.events.complete(run, 'Skipped', kept);
         return OK;

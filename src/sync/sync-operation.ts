@@ -20,7 +20,7 @@ import { OK, type StepOutcome } from './outcome.js';
 import { Waiting } from './waiting.js';
 import { isEstablished, refreshDiscovery, resolveLateKind } from './crd-readiness.js';
 import { Preflight, describeDryRunFailure, inBatches } from './preflight.js';
-import { RemovalStep, removalTask, type Removal } from './prune-step.js';
+import { RemovalStep, removalTask, type Removal, type RemovalEvents } from './prune-step.js';
 import { Redactor } from './redactor.js';
 import type { OperationStatus, SyncResult } from './sync-result.js';
 import { TaskApplier } from './task-applier.js';
@@ -64,9 +64,11 @@ export interface SyncOptions {
     objects: readonly InventoryObject[];
     /** Removed after every hook has run (a delete's Namespace its PostDelete hooks run in). */
     last?: readonly InventoryObject[];
+    /** `<namespace>/<app>`: an object whose tracking annotation names another app is kept. */
+    owner: string;
   };
-  /** Each object written, as the API server returned it (the inventory confirms it). */
-  onWritten?: (task: SyncTask) => void;
+  /** Each object written (the inventory confirms it); awaited before the task goes on, and may refuse. */
+  onWritten?: (task: SyncTask) => void | Promise<void>;
   /** Hooks (by taskRef) still running from a killed run of this revision: applied onto and awaited. */
   adopted?: ReadonlySet<string>;
 }
@@ -240,7 +242,17 @@ export class SyncOperation implements LifecycleEvents {
   }
 
   private removeNow(removals: Map<TaskRun, InventoryObject>): Promise<StepOutcome> {
-    const step = new RemovalStep(this.client, this.observed, {
+    const step = new RemovalStep(
+      this.client,
+      this.observed,
+      this.removalEvents(),
+      this.options.removals?.owner ?? '',
+    );
+    return step.run(this.removalKind, removals, this.deadline);
+  }
+
+  private removalEvents(): RemovalEvents {
+    return {
       start: (run, action) => {
         run.start(this.started++, action);
         this.changed(run);
@@ -251,8 +263,7 @@ export class SyncOperation implements LifecycleEvents {
         this.changed(run);
       },
       deleteAndAwait: (ref, uid, deadline) => this.deleteAndAwait(ref, uid, deadline),
-    });
-    return step.run(this.removalKind, removals, this.deadline);
+    };
   }
 
   /** Discovery, watches and the dry run; a message when the sync must stop before writing anything. */
@@ -333,7 +344,7 @@ export class SyncOperation implements LifecycleEvents {
       if (t.hook) run.retarget(this.applier.intendedAction(t));
       const { action, object } = await this.applier.write(t, deadline, (a) => run.retarget(a));
       run.wrote(action, this.observed.record(object));
-      this.options.onWritten?.(t);
+      await this.options.onWritten?.(t);
       if (t.kind === 'Namespace' && t.group === '') await this.observed.watchNamespace(t.name);
       if (t.hook) this.hooks.created(run);
       this.changed(run);
