@@ -31,6 +31,13 @@ describe('the lifecycle from the CLI', () => {
     writeFileSync(path.join(dir, 'b.yaml'), cm('b'));
     expect((await cli('sync', 'a.yaml', 'b.yaml', '--app', 'pr-42')).code).toBe(0);
 
+    const planned = await cli('plan', 'a.yaml', '--app', 'pr-42');
+    expect(planned.code).toBe(0);
+    expect(planned.out).toContain('unchanged  ConfigMap preview/a');
+    expect(planned.out).toContain(
+      'Left the manifests (pruned by sync --prune, last wave first):\n  ConfigMap preview/b (wave 0)',
+    );
+
     const noPrune = await cli('sync', 'a.yaml', '--app', 'pr-42');
     expect(noPrune.code).toBe(0);
     expect(noPrune.out).toContain('1 object would be pruned (prune is off)');

@@ -2,6 +2,22 @@
 import { parseArgs } from 'node:util';
 import { loadPlan } from '../../plan/load-plan.js';
 import { planJson, renderPlanText } from '../../report/plan-report.js';
+import path from 'node:path';
+import { clusterErrorDetail } from '../../cluster/api-error.js';
+import { ClusterClient } from '../../cluster/cluster-client.js';
+import {
+  KubeconfigError,
+  findKubeconfig,
+  kubeconfigSecrets,
+  loadKubeconfigSource,
+} from '../../cluster/kubeconfig.js';
+import { previewPlan } from '../../diff/live-preview.js';
+import { pruneCandidates } from '../../lifecycle/inventory.js';
+import { InventoryStore } from '../../lifecycle/inventory-store.js';
+import { markOwnership } from '../../lifecycle/recovery.js';
+import { renderPlanChangesText } from '../../report/plan-changes-text.js';
+import { Redactor } from '../../sync/redactor.js';
+import { defaultAppName } from '../app-name.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { resolveRevision } from '../revision.js';
 import type { Operation } from '../../hooks/phase.js';
@@ -18,6 +34,11 @@ Options:
   --operation OP      sync (default) or delete (PreDelete and PostDelete hooks)
   --started-at UNIX   operation start in Unix seconds, used in generated hook names (default: now)
   --json              print one JSON document instead of the listing
+  --kubeconfig FILE   also compare with a cluster: what would be created, changed (field by field; Secret
+                      values never shown) or unchanged, by server-side dry runs; nothing is written
+  --context NAME      context of the kubeconfig
+  --app NAME          with --kubeconfig: the application, whose inventory says what would be pruned
+                      (default: the git checkout's folder name)
 `;
 
 export async function planCommand(argv: string[], io: CliIo): Promise<number> {
@@ -31,6 +52,9 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       operation: { type: 'string', default: 'sync' },
       'started-at': { type: 'string' },
       json: { type: 'boolean', default: false },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
+      app: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +80,52 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
     revision: resolveRevision(values.revision, io.env, io.cwd),
     startedAt,
   });
-  io.stdout(values.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
-  return EXIT.ok;
+  if (!values.kubeconfig) {
+    io.stdout(values.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
+    return EXIT.ok;
+  }
+  const redactor = new Redactor();
+  redactor.addSecretsOf(plan);
+  let client: ClusterClient;
+  try {
+    const source = findKubeconfig({ file: path.resolve(io.cwd, values.kubeconfig) }, io.env);
+    for (const s of kubeconfigSecrets(source.text)) redactor.add(s);
+    client = new ClusterClient(loadKubeconfigSource(source, values.context).kc);
+  } catch (err) {
+    if (!(err instanceof KubeconfigError)) throw err;
+    io.stderr(`hook-sync plan: ${redactor.redact(err.message)}\n`);
+    return EXIT.invalid;
+  }
+  const app = values.app ?? defaultAppName(io.cwd);
+  try {
+    const previews = await previewPlan(markOwnership(plan, app), client);
+    const leaving = pruneCandidates(await new InventoryStore(client, app, plan.namespace).read(), plan);
+    if (values.json)
+      io.stdout(
+        JSON.stringify(
+          redactor.redactJson({
+            ...planJson(plan),
+            changes: previews.map((p) => ({
+              kind: p.task.kind,
+              namespace: p.task.namespace,
+              name: p.task.name,
+              phase: p.task.phase,
+              ...p.preview,
+            })),
+            wouldBePruned: leaving,
+          }),
+          null,
+          2,
+        ) + '\n',
+      );
+    else io.stdout(redactor.redact(renderPlanText(plan) + renderPlanChangesText(previews, leaving)));
+    return EXIT.ok;
+  } catch (err) {
+    io.stderr(
+      redactor.redact(
+        `hook-sync plan: cannot compare with the cluster at ${client.server}: ${clusterErrorDetail(err)}\n`,
+      ),
+    );
+    return EXIT.failed;
+  }
 }
