@@ -13,7 +13,7 @@ import {
   loadKubeconfigSource,
 } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { previewPlan, type TaskPreview } from '../diff/live-preview.js';
+import { changesJson, previewPlan, type TaskPreview } from '../diff/live-preview.js';
 import { pruneCandidates, type InventoryObject } from '../lifecycle/inventory.js';
 import { InventoryStore } from '../lifecycle/inventory-store.js';
 import { markOwnership } from '../lifecycle/recovery.js';
@@ -123,17 +123,7 @@ export async function runPlanOperation(inputs: ActionInputs, run: PlanRun): Prom
     safe(
       JSON.stringify({
         ...planJson(plan),
-        ...(previews
-          ? {
-              changes: previews.map((p) => ({
-                kind: p.task.kind,
-                namespace: p.task.namespace,
-                name: p.task.name,
-                phase: p.task.phase,
-                ...p.preview,
-              })),
-            }
-          : {}),
+        ...(previews ? { changes: changesJson(previews) } : {}),
       }),
     ),
   );

@@ -65,3 +65,14 @@ export async function previewPlan(
   });
   return plan.tasks.map((task) => ({ task, preview: previews.get(task)! }));
 }
+
+/** The previews as the result documents carry them (`changes`), one entry per task. */
+export function changesJson(previews: readonly TaskPreview[]) {
+  return previews.map((p) => ({
+    kind: p.task.kind,
+    namespace: p.task.namespace,
+    name: p.task.name,
+    phase: p.task.phase,
+    ...p.preview,
+  }));
+}

@@ -2,22 +2,15 @@
 import { parseArgs } from 'node:util';
 import { loadPlan } from '../../plan/load-plan.js';
 import { planJson, renderPlanText } from '../../report/plan-report.js';
-import path from 'node:path';
 import { clusterErrorDetail } from '../../cluster/api-error.js';
-import { ClusterClient } from '../../cluster/cluster-client.js';
-import {
-  KubeconfigError,
-  findKubeconfig,
-  kubeconfigSecrets,
-  loadKubeconfigSource,
-} from '../../cluster/kubeconfig.js';
-import { previewPlan } from '../../diff/live-preview.js';
+import { changesJson, previewPlan } from '../../diff/live-preview.js';
 import { pruneCandidates } from '../../lifecycle/inventory.js';
 import { InventoryStore } from '../../lifecycle/inventory-store.js';
 import { markOwnership } from '../../lifecycle/recovery.js';
 import { renderPlanChangesText } from '../../report/plan-changes-text.js';
 import { Redactor } from '../../sync/redactor.js';
 import { defaultAppName } from '../app-name.js';
+import { connectCluster } from '../cluster-connection.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { resolveRevision } from '../revision.js';
 import type { Operation } from '../../hooks/phase.js';
@@ -86,16 +79,8 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const redactor = new Redactor();
   redactor.addSecretsOf(plan);
-  let client: ClusterClient;
-  try {
-    const source = findKubeconfig({ file: path.resolve(io.cwd, values.kubeconfig) }, io.env);
-    for (const s of kubeconfigSecrets(source.text)) redactor.add(s);
-    client = new ClusterClient(loadKubeconfigSource(source, values.context).kc);
-  } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    io.stderr(`hook-sync plan: ${redactor.redact(err.message)}\n`);
-    return EXIT.invalid;
-  }
+  const client = connectCluster('plan', values, io, redactor);
+  if (!client) return EXIT.invalid;
   const app = values.app ?? defaultAppName(io.cwd);
   try {
     const previews = await previewPlan(markOwnership(plan, app), client);
@@ -105,13 +90,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
         JSON.stringify(
           redactor.redactJson({
             ...planJson(plan),
-            changes: previews.map((p) => ({
-              kind: p.task.kind,
-              namespace: p.task.namespace,
-              name: p.task.name,
-              phase: p.task.phase,
-              ...p.preview,
-            })),
+            changes: changesJson(previews),
             wouldBePruned: leaving,
           }),
           null,

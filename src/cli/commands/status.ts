@@ -1,19 +1,13 @@
 /** `hook-sync status --app NAME`: what an application owns in the cluster, how each object is, its history. */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusterErrorDetail } from '../../cluster/api-error.js';
-import { ClusterClient, type Json } from '../../cluster/cluster-client.js';
-import {
-  KubeconfigError,
-  findKubeconfig,
-  kubeconfigSecrets,
-  loadKubeconfigSource,
-} from '../../cluster/kubeconfig.js';
+import type { ClusterClient, Json } from '../../cluster/cluster-client.js';
 import { assessHealth } from '../../health/resource-health.js';
 import type { InventoryObject, OperationRecord } from '../../lifecycle/inventory.js';
 import { InventoryStore } from '../../lifecycle/inventory-store.js';
 import { Redactor } from '../../sync/redactor.js';
 import { defaultAppName } from '../app-name.js';
+import { connectCluster } from '../cluster-connection.js';
 import { EXIT, type CliIo } from '../io.js';
 
 export const STATUS_USAGE = `Usage: hook-sync status [--app NAME] [options]
@@ -81,19 +75,8 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const app = values.app ?? defaultAppName(io.cwd);
   const redactor = new Redactor();
-  let client: ClusterClient;
-  try {
-    const source = findKubeconfig(
-      { file: values.kubeconfig && path.resolve(io.cwd, values.kubeconfig) },
-      io.env,
-    );
-    for (const s of kubeconfigSecrets(source.text)) redactor.add(s);
-    client = new ClusterClient(loadKubeconfigSource(source, values.context).kc);
-  } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    io.stderr(`hook-sync status: ${redactor.redact(err.message)}\n`);
-    return EXIT.invalid;
-  }
+  const client = connectCluster('status', values, io, redactor);
+  if (!client) return EXIT.invalid;
   let objects: ObjectStatus[];
   let history: OperationRecord[];
   try {
