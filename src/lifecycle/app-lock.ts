@@ -54,6 +54,12 @@ export interface HeldLock {
   lost: AbortSignal;
   /** Releases (deletes the Lease if still ours, precondition on uid/resourceVersion); idempotent. */
   release(): Promise<void>;
+  /**
+   * Stops renewing without giving the lock up: its Lease is about to go with its namespace (a delete
+   * removing the namespace it created). Nobody else can take it before the namespace is gone, and the
+   * Lease's disappearance is not a loss.
+   */
+  relinquish(): void;
 }
 
 /** Waited `waitMs` and the app is still locked; the message names the holder and what to do. */
@@ -340,6 +346,11 @@ class Holding implements HeldLock {
   release(): Promise<void> {
     this.releasing ??= this.doRelease();
     return this.releasing;
+  }
+
+  relinquish(): void {
+    this.stopped = true;
+    this.stopTimers();
   }
 
   private get expiresAt(): number {

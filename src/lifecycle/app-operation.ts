@@ -4,7 +4,7 @@
  * inventory), then the outcome recorded — or, after a successful delete, the inventory removed.
  */
 import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
-import type { ClusterClient } from '../cluster/cluster-client.js';
+import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
@@ -12,13 +12,16 @@ import { TaskRun } from '../sync/task-run.js';
 import {
   objectKey,
   pruneCandidates,
+  recordCreatedNamespace,
   recordIntent,
   recordOutcome,
+  type AppOrigin,
   type Inventory,
   type InventoryObject,
   type OperationRecord,
 } from './inventory.js';
-import { InventoryStore } from './inventory-store.js';
+import { INVENTORY_LABEL, InventoryStore, inventoryOf } from './inventory-store.js';
+import { prepareNamespace, removeUnusedNamespace, type NamespaceRequest } from './app-namespace.js';
 import { markOwnership, recoverHooks, trackingId } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
@@ -32,17 +35,34 @@ export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onW
   lock?: boolean;
   /** How long the lock outlives its last renewal: a killed run's lock is free again after it (default 60). */
   lockTtlSeconds?: number;
+  /** Sync only: create the app's namespace when missing (`create-namespace`), with this metadata. */
+  namespace?: NamespaceRequest;
+  /** Where the operation comes from (the pull request of a preview), kept with the inventory. */
+  origin?: AppOrigin;
 }
 
-/** What a delete removes: everything the inventory holds but the delete's own hooks, Namespaces its PostDelete hooks run in last. */
-function deletion(inventory: Inventory, plan: Plan): { objects: InventoryObject[]; last: InventoryObject[] } {
+/**
+ * What a delete removes: everything the inventory holds but the delete's own hooks; last, after the
+ * PostDelete hooks, the Namespaces they run in and the one hook-sync created for the app.
+ */
+function deletion(
+  inventory: Inventory,
+  plan: Plan,
+  shared: readonly { name: string }[],
+): { objects: InventoryObject[]; last: InventoryObject[] } {
+  const keep = new Set(shared.map((s) => s.name));
   const own = new Set(plan.tasks.map((t) => objectKey(t)));
   const postDeleteNamespaces = new Set(
     plan.tasks.filter((t) => t.phase === 'PostDelete').map((t) => t.namespace),
   );
-  const all = inventory.objects.filter((o) => !own.has(objectKey(o)));
+  const all = inventory.objects.filter(
+    (o) => !own.has(objectKey(o)) && !(o.createdNamespace && keep.has(o.name)),
+  );
   const last = all.filter(
-    (o) => o.group === '' && o.kind === 'Namespace' && postDeleteNamespaces.has(o.name),
+    (o) =>
+      o.group === '' &&
+      o.kind === 'Namespace' &&
+      (o.createdNamespace === true || postDeleteNamespaces.has(o.name)),
   );
   return { objects: all.filter((o) => !last.includes(o)), last };
 }
@@ -56,6 +76,15 @@ export async function runAppOperation(
   // One budget for the whole operation: waiting for the lock and recovering count against it.
   const deadline = Date.now() + options.timeoutMs;
   const left = () => Math.max(1000, deadline - Date.now());
+  // Before the lock: its Lease lives in the namespace, so even an app's first run into it is locked.
+  const prepared =
+    plan.operation === 'sync' && options.namespace
+      ? await prepareNamespace(client, plan, options.app, options.namespace, options.signal)
+      : undefined;
+  if (prepared?.kind === 'failed') return stopped(plan, startedAt, 'Failed', prepared.message);
+  if (prepared?.kind === 'created')
+    options.observer?.info?.(`created namespace ${plan.namespace} (create-namespace)`);
+  const progress: Progress = { createdNamespace: prepared?.kind === 'created', written: 0 };
   let lock: HeldLock | undefined;
   if (options.lock !== false) {
     const taken = await takeLock(plan, client, options);
@@ -68,7 +97,13 @@ export async function runAppOperation(
         ? AbortSignal.any([options.signal, lock.lost])
         : lock.lost
       : options.signal;
-    const result = await operate(plan, client, { ...options, signal }, startedAt, left);
+    const result = await operate(plan, client, { ...options, signal }, startedAt, left, progress, lock);
+    if (progress.createdNamespace && progress.written === 0 && result.status !== 'Succeeded') {
+      // Refused before anything was applied: leave the cluster as it was, the namespace included.
+      lock?.relinquish();
+      result.message += `\n${await removeUnusedNamespace(client, plan.namespace)}`;
+      return result;
+    }
     if (lock?.lost.aborted && !options.signal?.aborted) {
       // Not a person's cancel: another run may be syncing this app now. Say so, and fail.
       result.status = 'Failed';
@@ -133,12 +168,22 @@ async function takeLock(
   }
 }
 
+/** What the operation did that the caller acts on afterwards. */
+interface Progress {
+  /** This run created the app's namespace (create-namespace). */
+  createdNamespace: boolean;
+  /** Objects written so far. */
+  written: number;
+}
+
 async function operate(
   plan: Plan,
   client: ClusterClient,
   options: AppOperationOptions,
   startedAt: string,
   left: () => number,
+  progress: Progress,
+  lock: HeldLock | undefined,
 ): Promise<SyncResult> {
   const store = new InventoryStore(client, options.app, plan.namespace);
   const record: OperationRecord = {
@@ -167,6 +212,9 @@ async function operate(
     if (missing)
       return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
     intended = recordIntent(previous, plan, record);
+    if (progress.createdNamespace) intended = recordCreatedNamespace(intended, plan.namespace);
+    const origin = options.origin ?? previous.origin;
+    if (origin) intended = { ...intended, origin };
     deferred = !(await writeOrDefer(store, intended, plan));
   } catch (err) {
     const cluster = err instanceof KubeApiError || err instanceof KubeConnectionError;
@@ -183,17 +231,26 @@ async function operate(
 
   const written: SyncTask[] = [];
   const owner = trackingId(options.app, plan.namespace);
+  const kept =
+    plan.operation === 'delete' ? await namespacesSharedWithOtherApps(client, previous, options.app) : [];
   const removals =
     plan.operation === 'delete'
-      ? { enabled: true, owner, ...deletion(previous, plan) }
+      ? { enabled: true, owner, ...deletion(previous, plan, kept) }
       : { enabled: options.prune, owner, objects: pruneCandidates(previous, plan) };
   const result = await runSync(plan, client, {
     ...options,
     timeoutMs: left(),
-    removals,
+    removals: {
+      ...removals,
+      // The lock's Lease goes with the app's namespace: that is the end of the lock, not its loss.
+      removing: (o) => {
+        if (o.group === '' && o.kind === 'Namespace' && o.name === plan.namespace) lock?.relinquish();
+      },
+    },
     adopted,
     onWritten: async (t) => {
       written.push(t);
+      progress.written = written.length;
       // The namespace the inventory lives in was just created by this sync: record now, before anything
       // else is created (a run killed from here on must not forget what it made).
       if (deferred && !recorded && t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace) {
@@ -226,6 +283,7 @@ async function operate(
   try {
     if (plan.operation === 'delete' && result.status === 'Succeeded') {
       await store.remove();
+      for (const ns of kept) result.message += `\nnamespace ${ns.name} was kept: ${ns.why}`;
       return result;
     }
     await store.write(recordOutcome(intended, { applied: written, gone, record: finished }));
@@ -234,6 +292,41 @@ async function operate(
     result.message += `\n(the application's inventory could not be updated: ${(err as Error).message})`;
   }
   return result;
+}
+
+/**
+ * The namespaces hook-sync created for this app that another app has since put its own inventory in: a
+ * delete keeps them (deleting one would take the other app's objects with it).
+ */
+async function namespacesSharedWithOtherApps(
+  client: ClusterClient,
+  inventory: Inventory,
+  app: string,
+): Promise<{ name: string; why: string }[]> {
+  const shared: { name: string; why: string }[] = [];
+  for (const o of inventory.objects.filter((x) => x.createdNamespace)) {
+    try {
+      const list = await client.request(
+        'GET',
+        `/api/v1/namespaces/${encodeURIComponent(o.name)}/configmaps`,
+        { query: { labelSelector: `${INVENTORY_LABEL}=true` }, idempotent: true },
+      );
+      const other = ((list.body.items ?? []) as Json[])
+        .map((cm) => inventoryOf(cm, '').app)
+        .find((a) => a && a !== app);
+      if (other)
+        shared.push({
+          name: o.name,
+          why: `app ${other} also has an inventory in it (delete that app first)`,
+        });
+    } catch (err) {
+      shared.push({
+        name: o.name,
+        why: `could not check whether another app uses it (${clusterErrorDetail(err)})`,
+      });
+    }
+  }
+  return shared;
 }
 
 /** Writes the intent now; when the namespace does not exist yet (the sync creates it), once it does. */
@@ -272,7 +365,7 @@ async function namespaceMissing(
       }
     : {
         status: 'Failed',
-        message: `namespace ${plan.namespace} does not exist: create it first (a Namespace manifest, or kubectl create namespace ${plan.namespace})`,
+        message: `namespace ${plan.namespace} does not exist: set create-namespace (--create-namespace), add a Namespace manifest, or create it first (kubectl create namespace ${plan.namespace})`,
       };
 }
 

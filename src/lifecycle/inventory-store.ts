@@ -10,6 +10,7 @@ import {
   emptyInventory,
   objectKey,
   type Inventory,
+  type AppOrigin,
   type InventoryObject,
   type OperationRecord,
 } from './inventory.js';
@@ -17,6 +18,8 @@ import { appLabelValue, appObjectName } from './app-names.js';
 
 export const INVENTORY_LABEL = 'hook-sync.io/inventory';
 export const APP_LABEL = 'hook-sync.io/app';
+/** The pull request the app's last operation came from: `status --all --selector` can filter on it. */
+export const PULL_REQUEST_LABEL = 'hook-sync.io/pull-request';
 
 function parse<T>(text: unknown, fallback: T): T {
   if (typeof text !== 'string') return fallback;
@@ -25,6 +28,18 @@ function parse<T>(text: unknown, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** An inventory ConfigMap's content (also what `status --all` reads from a cluster-wide list). */
+export function inventoryOf(cm: Json, fallbackApp: string): Inventory {
+  const data = (cm.data ?? {}) as Record<string, string>;
+  const origin = parse<AppOrigin | undefined>(data['origin.json'], undefined);
+  return {
+    app: data.app ?? fallbackApp,
+    objects: parse<InventoryObject[]>(data['objects.json'], []),
+    history: parse<OperationRecord[]>(data['history.json'], []),
+    ...(origin ? { origin } : {}),
+  };
 }
 
 export class InventoryStore {
@@ -52,15 +67,11 @@ export class InventoryStore {
     });
     this.resourceVersion = cm ? String((cm.metadata as Json).resourceVersion) : undefined;
     if (!cm) return emptyInventory(this.app);
-    const data = (cm.data ?? {}) as Record<string, string>;
-    return {
-      app: data.app ?? this.app,
-      objects: parse<InventoryObject[]>(data['objects.json'], []),
-      history: parse<OperationRecord[]>(data['history.json'], []),
-    };
+    return inventoryOf(cm, this.app);
   }
 
   private body(inventory: Inventory): Json {
+    const pr = inventory.origin?.pullRequest;
     return {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -71,6 +82,7 @@ export class InventoryStore {
           'app.kubernetes.io/managed-by': 'hook-sync',
           [INVENTORY_LABEL]: 'true',
           [APP_LABEL]: appLabelValue(this.app),
+          ...(pr !== undefined ? { [PULL_REQUEST_LABEL]: String(pr) } : {}),
         },
         ...(this.resourceVersion ? { resourceVersion: this.resourceVersion } : {}),
       },
@@ -78,6 +90,7 @@ export class InventoryStore {
         app: inventory.app,
         'objects.json': JSON.stringify(inventory.objects),
         'history.json': JSON.stringify(inventory.history),
+        ...(inventory.origin ? { 'origin.json': JSON.stringify(inventory.origin) } : {}),
       },
     };
   }

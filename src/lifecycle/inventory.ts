@@ -23,6 +23,11 @@ export interface InventoryObject {
   prune?: 'false' | 'confirm';
   pruneLast?: boolean;
   delete?: 'false' | 'confirm';
+  /**
+   * The app's namespace, created by hook-sync (`create-namespace`) rather than applied from a manifest:
+   * never pruned, and removed last by a delete.
+   */
+  createdNamespace?: true;
 }
 
 export interface OperationRecord {
@@ -36,11 +41,20 @@ export interface OperationRecord {
   by: string;
 }
 
+/** Where the app's last operation came from, so `status --all` can say which pull request a preview is for. */
+export interface AppOrigin {
+  /** owner/name */
+  repository?: string;
+  pullRequest?: number;
+  pullRequestUrl?: string;
+}
+
 export interface Inventory {
   app: string;
   objects: InventoryObject[];
   /** Newest first, at most HISTORY_LIMIT. */
   history: OperationRecord[];
+  origin?: AppOrigin;
 }
 
 export const HISTORY_LIMIT = 10;
@@ -119,7 +133,29 @@ export function recordOutcome(current: Inventory, outcome: Outcome): Inventory {
 /** Objects the inventory has and the plan no longer does; hooks are never pruned. */
 export function pruneCandidates(inventory: Inventory, plan: Plan): InventoryObject[] {
   const planned = new Set(plan.tasks.map((t) => objectKey(t)));
-  return inventory.objects.filter((o) => !o.hook && !planned.has(objectKey(o)));
+  return inventory.objects.filter((o) => !o.hook && !o.createdNamespace && !planned.has(objectKey(o)));
+}
+
+/** The inventory entry of a namespace hook-sync created for the app (`create-namespace`). */
+export function createdNamespaceEntry(name: string): InventoryObject {
+  return {
+    apiVersion: 'v1',
+    group: '',
+    kind: 'Namespace',
+    namespace: '',
+    name,
+    wave: 0,
+    hook: false,
+    state: 'applied',
+    createdNamespace: true,
+  };
+}
+
+/** Records that hook-sync created the app's namespace (a delete removes it, last). */
+export function recordCreatedNamespace(inventory: Inventory, name: string): Inventory {
+  const entry = createdNamespaceEntry(name);
+  const others = inventory.objects.filter((o) => objectKey(o) !== objectKey(entry));
+  return { ...inventory, objects: [...others, entry] };
 }
 
 /**

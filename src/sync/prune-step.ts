@@ -43,6 +43,8 @@ export interface RemovalEvents {
   start(run: TaskRun, action: 'prune' | 'delete'): void;
   complete(run: TaskRun, state: 'Succeeded' | 'Failed' | 'Skipped', message: string, reason?: string): void;
   deleteAndAwait(ref: ObjectRef, uid: string, deadline: number): Promise<StepOutcome>;
+  /** Just before the object's deletion is asked for (the lock lets go of a namespace it lives in). */
+  removing?(o: InventoryObject): void | Promise<void>;
 }
 
 function refOf(o: InventoryObject): ObjectRef {
@@ -109,6 +111,7 @@ export class RemovalStep {
       }
       await this.observed.watchKind(info!, o.namespace || undefined);
       const uid = String((live.metadata as Json).uid);
+      await this.events.removing?.(o);
       const gone = await this.events.deleteAndAwait(refOf(o), uid, deadline);
       if (!gone.ok) {
         this.events.complete(

@@ -18,6 +18,8 @@ import { cancelOnSignals } from './cancel-on-signals.js';
 import type { Redactor } from './redactor.js';
 import type { Operation } from '../hooks/phase.js';
 import { runAppOperation } from '../lifecycle/app-operation.js';
+import type { NamespaceRequest } from '../lifecycle/app-namespace.js';
+import type { AppOrigin } from '../lifecycle/inventory.js';
 import type { SyncObserver } from './sync-operation.js';
 import type { SyncResult } from './sync-result.js';
 
@@ -32,6 +34,10 @@ export interface SyncRequest {
   /** false: skip the application's lock. */
   lock?: boolean;
   lockTtlSeconds?: number;
+  /** Sync: create the namespace when missing (`create-namespace`), with these labels and annotations. */
+  createNamespace?: NamespaceRequest;
+  /** Where the run comes from (a preview's pull request), kept with the app's inventory. */
+  origin?: AppOrigin;
   paths: readonly string[];
   cwd: string;
   /** May refuse files (the action: outside the workspace). */
@@ -151,6 +157,8 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       prune: request.prune,
       lock: request.lock,
       lockTtlSeconds: request.lockTtlSeconds,
+      namespace: request.createNamespace,
+      origin: request.origin,
       timeoutMs: request.timeoutMs,
       wait: request.wait,
       signal: controller.signal,

@@ -66,6 +66,8 @@ export interface SyncOptions {
     last?: readonly InventoryObject[];
     /** `<namespace>/<app>`: an object whose tracking annotation names another app is kept. */
     owner: string;
+    /** Just before each deletion is asked for. */
+    removing?: (o: InventoryObject) => void | Promise<void>;
   };
   /** Each object written (the inventory confirms it); awaited before the task goes on, and may refuse. */
   onWritten?: (task: SyncTask) => void | Promise<void>;
@@ -263,6 +265,7 @@ export class SyncOperation implements LifecycleEvents {
         this.changed(run);
       },
       deleteAndAwait: (ref, uid, deadline) => this.deleteAndAwait(ref, uid, deadline),
+      removing: this.options.removals?.removing,
     };
   }
 

@@ -1,0 +1,101 @@
+/**
+ * `create-namespace` (Argo CD's `CreateNamespace=true` with managed namespace metadata): the app's namespace
+ * is created before anything else — before the lock, whose Lease lives in it, and before the dry run,
+ * which a missing namespace would fail — with the labels and annotations asked for. A namespace that
+ * already exists gets those labels and annotations (and only those fields) server-side applied, and is
+ * otherwise left alone: hook-sync deletes only a namespace it created (docs/lifecycle.md).
+ */
+import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
+import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import type { Plan } from '../plan/sync-task.js';
+import { TRACKING_ANNOTATION, trackingId } from './recovery.js';
+
+export interface NamespaceRequest {
+  create: boolean;
+  labels?: Readonly<Record<string, string>>;
+  annotations?: Readonly<Record<string, string>>;
+}
+
+/** The field manager of the namespace metadata: separate from the manifests', so neither removes the other's. */
+const NAMESPACE_MANAGER = 'hook-sync-namespace';
+
+export type NamespacePreparation =
+  /** Created by this run. */
+  | { kind: 'created' }
+  /** There already; its metadata applied when any was asked for. */
+  | { kind: 'existing' }
+  /** The manifests have a Namespace for it: the sync applies that one (in its phase and wave). */
+  | { kind: 'in-manifests' }
+  | { kind: 'failed'; message: string };
+
+function managesOwnNamespace(plan: Plan): boolean {
+  return plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace);
+}
+
+function metadataOf(app: string, plan: Plan, request: NamespaceRequest, created: boolean): Json {
+  const annotations = {
+    ...(request.annotations ?? {}),
+    // Only on one hook-sync created: prune and delete read it to tell whose the namespace is.
+    ...(created ? { [TRACKING_ANNOTATION]: trackingId(app, plan.namespace) } : {}),
+  };
+  return {
+    name: plan.namespace,
+    ...(Object.keys(request.labels ?? {}).length ? { labels: { ...request.labels } } : {}),
+    ...(Object.keys(annotations).length ? { annotations } : {}),
+  };
+}
+
+/** Makes sure the app's namespace exists (creating it when asked to); never throws. */
+export async function prepareNamespace(
+  client: ClusterClient,
+  plan: Plan,
+  app: string,
+  request: NamespaceRequest,
+  signal?: AbortSignal,
+): Promise<NamespacePreparation> {
+  if (managesOwnNamespace(plan)) return { kind: 'in-manifests' };
+  const ref = { apiVersion: 'v1', kind: 'Namespace', name: plan.namespace };
+  try {
+    const live = await client.get(ref);
+    if (live && !(live.metadata as Json).deletionTimestamp) {
+      const wanted = metadataOf(app, plan, request, false);
+      if (wanted.labels || wanted.annotations)
+        await client.request('PATCH', `/api/v1/namespaces/${encodeURIComponent(plan.namespace)}`, {
+          body: { apiVersion: 'v1', kind: 'Namespace', metadata: wanted },
+          contentType: 'application/apply-patch+yaml',
+          query: { fieldManager: NAMESPACE_MANAGER, force: 'true' },
+          signal,
+        });
+      return { kind: 'existing' };
+    }
+    if (live)
+      return {
+        kind: 'failed',
+        message: `namespace ${plan.namespace} is being deleted (a teardown still running?): wait for it to go, then run again`,
+      };
+    if (!request.create) return { kind: 'existing' }; // the operation says what a missing namespace means
+    await client.request('POST', '/api/v1/namespaces', {
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: metadataOf(app, plan, request, true) },
+      query: { fieldManager: NAMESPACE_MANAGER, fieldValidation: 'Strict' },
+      signal,
+    });
+    return { kind: 'created' };
+  } catch (err) {
+    // Two runs creating it at once: the other won, and the namespace is there (not ours to delete).
+    if (err instanceof KubeApiError && err.code === 409) return { kind: 'existing' };
+    return {
+      kind: 'failed',
+      message: `the namespace ${plan.namespace} could not be created (create-namespace): ${clusterErrorDetail(err)}`,
+    };
+  }
+}
+
+/** A namespace this run created and then left unused (the dry run refused the manifests): removed again. */
+export async function removeUnusedNamespace(client: ClusterClient, name: string): Promise<string> {
+  try {
+    await client.delete({ apiVersion: 'v1', kind: 'Namespace', name }, { propagationPolicy: 'Background' });
+    return `namespace ${name}, created for this sync, was deleted again: nothing was applied in it`;
+  } catch (err) {
+    return `namespace ${name}, created for this sync, could not be deleted again (${clusterErrorDetail(err)}); delete it by hand`;
+  }
+}
