@@ -1,6 +1,7 @@
 /** The action's inputs, read and checked in one place (as actions/checkout's input-helper does). */
 import * as core from '@actions/core';
 import { parseDuration } from '../duration.js';
+import { overrideInputsFromLines, type ImageOverrideInput } from '../manifests/image-overrides.js';
 
 export class ActionInputError extends Error {
   override name = 'ActionInputError';
@@ -8,6 +9,8 @@ export class ActionInputError extends Error {
 
 export interface ActionInputs {
   manifests: string[];
+  /** Image substitutions, one a line (checked when the manifests are loaded). */
+  images: ImageOverrideInput[];
   /** Kubeconfig text (YAML or base64); never written to disk. Empty: $KUBECONFIG, then ~/.kube/config. */
   kubeconfig: string;
   context?: string;
@@ -61,6 +64,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
     manifests,
+    images: overrideInputsFromLines(core.getInput('images', { trimWhitespace: false }), 'images'),
     kubeconfig,
     context: core.getInput('context').trim() || undefined,
     namespace: core.getInput('namespace').trim() || 'default',

@@ -6,6 +6,8 @@
 import * as core from '@actions/core';
 import { KubeconfigError, findKubeconfig, kubeconfigSecrets } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { ImageSubstitution } from '../manifests/image-overrides.js';
+import { imagesText } from '../report/image-substitutions.js';
 import { renderJobSummary } from '../report/job-summary.js';
 import { commentMarker, renderPrComment } from '../report/pr-comment.js';
 import { Redactor } from '../sync/redactor.js';
@@ -38,6 +40,7 @@ async function finish(
   context: string,
   warnings: readonly Diagnostic[],
   redactor: Redactor,
+  images?: readonly ImageSubstitution[],
 ): Promise<void> {
   const safe = (s: string) => redactor.redact(s);
   const summary = renderJobSummary(result, {
@@ -46,6 +49,7 @@ async function finish(
     context,
     runUrl: runUrl(),
     warnings,
+    images,
   });
   core.setOutput('status', result.status);
   core.setOutput('result', JSON.stringify(redactor.redactJson(result)));
@@ -98,6 +102,7 @@ export async function run(): Promise<void> {
         paths: given.manifests,
         cwd: workspace,
         checkFiles: (files) => checkFilesInside(files, workspace),
+        images: given.images,
         namespace: given.namespace,
         revision,
         startedAt,
@@ -126,6 +131,7 @@ export async function run(): Promise<void> {
         onStart: (plan, target) => {
           context = target.context;
           annotate(plan.warnings);
+          for (const line of imagesText(plan.images)) core.info(`hook-sync: ${line}`);
           core.info(
             `hook-sync: ${given.operation === 'delete' ? 'deleting' : 'syncing'} app ${given.app}: ${plan.tasks.length} tasks at ${revision.slice(0, 7)} to ${target.server} (context ${target.context}, kubeconfig from ${target.origin}), namespace ${given.namespace}`,
           );
@@ -142,7 +148,7 @@ export async function run(): Promise<void> {
       return;
     }
     core.info(redactor.redact(`hook-sync: ${outcome.result.status}: ${outcome.result.message}`));
-    await finish(inputs, outcome.result, context, outcome.plan.warnings, redactor);
+    await finish(inputs, outcome.result, context, outcome.plan.warnings, redactor, outcome.plan.images);
   } catch (err) {
     if (
       err instanceof ActionInputError ||

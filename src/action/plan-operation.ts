@@ -65,6 +65,7 @@ export async function runPlanOperation(inputs: ActionInputs, run: PlanRun): Prom
     plan = await loadPlan(inputs.manifests, {
       checkFiles: (files) => checkFilesInside(files, run.workspace),
       cwd: run.workspace,
+      images: inputs.images,
       operation: 'sync',
       namespace: inputs.namespace,
       revision: run.revision,

@@ -7,6 +7,12 @@ import { readFile, stat, glob, realpath, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isRecord, type KubeObject } from './kube-object.js';
+import {
+  KUSTOMIZATION_FILES,
+  kustomizationIn,
+  kustomizeSourceName,
+  renderKustomization,
+} from './kustomize.js';
 import { brokenLinkWarning, followLink } from './symlinks.js';
 import { hasManifestExtension, walkDirectory } from './walk-directory.js';
 import {
@@ -41,17 +47,24 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Paths and diagnostics are relative to this directory. Default: process.cwd(). */
   cwd?: string;
+  /** For the kubectl that renders kustomizations (PATH, HOOK_SYNC_KUBECTL). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** Expands the user's paths into an ordered, de-duplicated list of absolute file paths. */
+/**
+ * Expands the user's paths into an ordered, de-duplicated list of absolute file paths; an entry that is a
+ * Kustomize directory stays a directory, listed in `kustomizations` too, to be rendered.
+ */
 export async function resolveManifestPaths(
   inputs: readonly string[],
   cwd: string,
-): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+): Promise<{ files: string[]; kustomizations: Map<string, string>; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const found: string[] = [];
+  /** Directory → its kustomization file's name. */
+  const kustomizations = new Map<string, string>();
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     if (GLOB_CHARS.test(input)) {
@@ -93,15 +106,23 @@ export async function resolveManifestPaths(
       });
       continue;
     }
-    if (info.isDirectory()) {
+    const kustomization = info.isDirectory() ? await kustomizationIn(abs) : undefined;
+    if (kustomization) {
+      kustomizations.set(abs, kustomization);
+      found.push(abs);
+    } else if (info.isDirectory()) {
       const before = found.length;
+      const warnings = diagnostics.length;
       await walkDirectory(abs, found, { display: (f) => displayPath(f, cwd), diagnostics });
       if (found.length === before) {
+        const skipped = diagnostics.slice(warnings).some((d) => d.code === 'kustomization-skipped');
         diagnostics.push({
           severity: 'error',
           code: 'no-manifests',
-          message: `the directory "${input}" holds no .yaml, .yml or .json file`,
-          hint: 'point at the directory that holds the manifests',
+          message: `the directory "${input}" holds no .yaml, .yml or .json file${skipped ? ' outside its Kustomize directories' : ''}`,
+          hint: skipped
+            ? 'name each Kustomize directory to render as a manifests entry of its own'
+            : 'point at the directory that holds the manifests',
         });
       }
     } else {
@@ -116,12 +137,28 @@ export async function resolveManifestPaths(
     seen.add(real);
     files.push(file);
   }
-  return { files, diagnostics };
+  return { files, kustomizations, diagnostics };
 }
 
 export function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** A directory as shown: `.` for the working directory itself. */
+function displayDirectory(dir: string, cwd: string): string {
+  return path.relative(cwd, dir) === '' ? '.' : displayPath(dir, cwd);
+}
+
+/** A kustomization named as a file (by a glob, say): it is the render's input, not an object. */
+function kustomizationFileWarning(display: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'kustomization-skipped',
+    message: 'a kustomization is not a Kubernetes object and was not applied',
+    hint: `to render it with "kubectl kustomize", name its directory ("${path.dirname(display)}") as a manifests entry`,
+    source: { file: display, line: 1 },
+  };
 }
 
 function isKustomization(obj: Record<string, unknown>): boolean {
@@ -199,8 +236,8 @@ export function parseManifestText(
       diagnostics.push({
         severity: 'warning',
         code: 'kustomization-skipped',
-        message: 'a kustomization.yaml is not a Kubernetes object and was not applied',
-        hint: 'render it with "kubectl kustomize" and point hook-sync at the output',
+        message: 'a kustomization is not a Kubernetes object and was not applied',
+        hint: `to render it with "kubectl kustomize", name its directory as a manifests entry`,
         source,
       });
       return;
@@ -244,12 +281,27 @@ export async function loadManifests(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, diagnostics } = await resolveManifestPaths(inputs, cwd);
+  const { files, kustomizations, diagnostics } = await resolveManifestPaths(inputs, cwd);
   const manifests: Manifest[] = [];
   const shown: string[] = [];
   for (const file of files) {
+    const kustomization = kustomizations.get(file);
+    if (kustomization) {
+      const dir = displayDirectory(file, cwd);
+      shown.push(dir);
+      const rendered = await renderKustomization(file, dir, kustomization, { cwd, env: options.env });
+      if (rendered.ok) {
+        diagnostics.push(...rendered.warnings);
+        manifests.push(...parseManifestText(rendered.text, kustomizeSourceName(dir), diagnostics));
+      } else diagnostics.push(rendered.diagnostic);
+      continue;
+    }
     const display = displayPath(file, cwd);
     shown.push(display);
+    if (KUSTOMIZATION_FILES.includes(path.basename(file))) {
+      diagnostics.push(kustomizationFileWarning(display));
+      continue;
+    }
     let text: string;
     try {
       text = await readFile(file, 'utf8');

@@ -7,6 +7,7 @@
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { kustomizationAmong } from './kustomize.js';
 import { brokenLinkWarning, followLink, linkText } from './symlinks.js';
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -44,8 +45,29 @@ async function linkedDirectoryWarning(link: string, dir: string, ctx: WalkContex
   };
 }
 
+/**
+ * A Kustomize directory met on the walk is skipped whole: its files are a render's inputs (patches, a base
+ * without the overlay's changes), not objects to apply as they are. Only a directory named as an entry of
+ * its own is rendered, so pointing at `deploy/` never applies a base and each of its overlays at once.
+ */
+function nestedKustomizationWarning(dir: string, file: string, ctx: WalkContext): Diagnostic {
+  const shown = ctx.display(dir);
+  return {
+    severity: 'warning',
+    code: 'kustomization-skipped',
+    message: `"${shown}" holds a ${file}: it is a Kustomize directory, so none of its files were loaded`,
+    hint: `to render it with "kubectl kustomize", name "${shown}" as a manifests entry of its own`,
+    source: { file: ctx.display(path.join(dir, file)), line: 1 },
+  };
+}
+
 export async function walkDirectory(dir: string, out: string[], ctx: WalkContext): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
+  const kustomization = kustomizationAmong(entries.map((e) => e.name));
+  if (kustomization) {
+    ctx.diagnostics.push(nestedKustomizationWarning(dir, kustomization, ctx));
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     // Hidden entries (.git, .github) are never manifests a user meant to apply.

@@ -3,6 +3,7 @@ import type { DeletePolicy } from '../hooks/delete-policy.js';
 import type { Operation, Phase } from '../hooks/phase.js';
 import type { SyncOptions } from '../hooks/sync-options.js';
 import type { KubeObject } from '../manifests/kube-object.js';
+import type { ImageSubstitution } from '../manifests/image-overrides.js';
 
 /** One thing the engine will do to one object in one phase: apply a resource or run a hook. */
 export interface SyncTask {
@@ -38,6 +39,8 @@ export interface Plan {
   /** In execution order. */
   tasks: SyncTask[];
   warnings: Diagnostic[];
+  /** Container images the `images` overrides changed, on objects of this plan (absent: none). */
+  images?: ImageSubstitution[];
 }
 
 /** `group/Kind/namespace/name`, the identity used in messages and results. */

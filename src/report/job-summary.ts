@@ -10,6 +10,8 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatDuration } from '../duration.js';
 import type { SyncResult, TaskResult } from '../sync/sync-result.js';
+import type { ImageSubstitution } from '../manifests/image-overrides.js';
+import { imagesMarkdown } from './image-substitutions.js';
 import { NONE, STATUS_ICON, cell, code, escapeHtml, pre, runLink } from './markdown.js';
 import { mermaidTimeline } from './timeline.js';
 
@@ -22,6 +24,8 @@ export interface RunContext {
   /** Link to the workflow run, when known. */
   runUrl?: string;
   warnings: readonly Diagnostic[];
+  /** What the `images` overrides changed (the plan's `images`). */
+  images?: readonly ImageSubstitution[];
 }
 
 /** How long a task ran, or '' when it never started. */
@@ -181,6 +185,7 @@ function render(result: SyncResult, ctx: RunContext, budget: Budget): string {
       `Previous run: ${STATUS_ICON[result.previous.status] ?? ''} ${escapeHtml(result.previous.status)} · ${escapeHtml(result.previous.operation)} of ${code(result.previous.revision.slice(0, 12))} · ${escapeHtml(result.previous.startedAt.replace('T', ' ').slice(0, 19))} UTC · by ${escapeHtml(result.previous.by)}`,
       '',
     );
+  out.push(...imagesMarkdown(ctx.images));
   if (result.tasks.length) out.push(...tasksTable(result, budget), '');
 
   const timeline = mermaidTimeline(result);

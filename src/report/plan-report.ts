@@ -3,6 +3,7 @@ import { formatDiagnostic, formatLocation, type Diagnostic } from '../diagnostic
 import type { Phase } from '../hooks/phase.js';
 import { revisionPrefix } from '../plan/hook-names.js';
 import { taskIdentity, type Plan, type SyncTask, type TaskIdentity } from '../plan/sync-task.js';
+import { imagesJson, imagesText, type ImageSubstitutionJson } from './image-substitutions.js';
 
 export interface PlanJsonTask extends TaskIdentity {
   deletePolicies: string[];
@@ -13,6 +14,8 @@ export interface PlanJsonTask extends TaskIdentity {
 export interface PlanJson {
   tasks: PlanJsonTask[];
   warnings: PlanJsonDiagnostic[];
+  /** Present when `images` overrides changed container images. */
+  images?: ImageSubstitutionJson[];
 }
 
 export interface PlanJsonDiagnostic {
@@ -43,6 +46,7 @@ export function planJson(plan: Plan): PlanJson {
       source: formatLocation(t.source),
     })),
     warnings: plan.warnings.map(diagnosticJson),
+    ...(plan.images?.length ? { images: imagesJson(plan.images) } : {}),
   };
 }
 
@@ -84,6 +88,8 @@ export function renderPlanText(plan: Plan): string {
       `    ${objectColumn(t).padEnd(objWidth)}  ${roleColumn(t).padEnd(roleWidth)}  ${formatLocation(t.source)}`.trimEnd(),
     );
   }
+  const images = imagesText(plan.images);
+  if (images.length) lines.push('', ...images);
   if (plan.warnings.length > 0) {
     lines.push('', `Warnings (${plan.warnings.length}):`);
     for (const w of plan.warnings) lines.push(`  ${formatDiagnostic(w)}`);

@@ -9,6 +9,7 @@ import type { Change, TaskPreview } from '../diff/live-preview.js';
 import type { InventoryObject } from '../lifecycle/inventory.js';
 import { revisionPrefix } from '../plan/hook-names.js';
 import { taskRef, type Plan, type SyncTask } from '../plan/sync-task.js';
+import { imagesMarkdown } from './image-substitutions.js';
 import { cell, code, escapeHtml, pre } from './markdown.js';
 
 export interface PlanContext {
@@ -94,6 +95,7 @@ export function renderPlanMarkdown(plan: Plan, ctx: PlanContext, compact = false
       );
     out.push('');
   }
+  out.push(...imagesMarkdown(plan.images));
   out.push(
     '### Order',
     '',

@@ -12,6 +12,7 @@ import {
   type KubeconfigSource,
 } from '../cluster/kubeconfig.js';
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { ImageOverrideInput } from '../manifests/image-overrides.js';
 import { loadPlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/sync-task.js';
 import { cancelOnSignals } from './cancel-on-signals.js';
@@ -42,6 +43,8 @@ export interface SyncRequest {
   cwd: string;
   /** May refuse files (the action: outside the workspace). */
   checkFiles?: (files: readonly string[]) => void;
+  /** Image substitutions (`--image`, the action's `images`). */
+  images?: readonly ImageOverrideInput[];
   namespace: string;
   revision: string;
   startedAt: Date;
@@ -110,6 +113,7 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
     plan = await loadPlan(request.paths, {
       cwd: request.cwd,
       checkFiles: request.checkFiles,
+      images: request.images,
       operation: request.operation,
       namespace: request.namespace,
       revision,

@@ -6,11 +6,12 @@ import { EmbeddedCluster } from '../../embedded-cluster/embedded-cluster.js';
 import { EXIT, type CliIo } from '../io.js';
 import { syncCommand } from './sync.js';
 
-export const DEMO_USAGE = `Usage: hook-sync demo [paths…] [--time-scale F]
+export const DEMO_USAGE = `Usage: hook-sync demo [paths…] [--time-scale F] [--image REF…]
 
 Starts the embedded cluster, syncs the manifests (default: examples/app) into namespace "demo" with live
 hook logs, prints the result and stops. Needs no cluster of your own.
 Try examples/failing-migration to see a failed PreSync hook and the SyncFail hook.
+--image REPOSITORY:TAG (repeatable) substitutes images as hook-sync sync --image does.
 `;
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
@@ -20,6 +21,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     options: {
       'time-scale': { type: 'string', default: '0.2' },
       json: { type: 'string' },
+      image: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +47,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       '--namespace',
       'demo',
       ...(values.json ? ['--json', values.json] : []),
+      ...(values.image ?? []).flatMap((image) => ['--image', image]),
     ];
     return await syncCommand(args, io, { client: new ClusterClient(kc) });
   } finally {

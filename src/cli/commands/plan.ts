@@ -1,5 +1,6 @@
 /** `hook-sync plan <paths…>`: what a sync would do, in order, before anything touches a cluster. */
 import { parseArgs } from 'node:util';
+import { overrideInputsFromFlags } from '../../manifests/image-overrides.js';
 import { loadPlan } from '../../plan/load-plan.js';
 import { planJson, renderPlanText } from '../../report/plan-report.js';
 import { clusterErrorDetail } from '../../cluster/api-error.js';
@@ -19,13 +20,17 @@ export const PLAN_USAGE = `Usage: hook-sync plan <paths…> [options]
 
 Shows the order in which a sync would apply every object and run every hook.
 
-Paths are files, directories (searched recursively for .yaml, .yml and .json) or globs.
+Paths are files, directories (searched recursively for .yaml, .yml and .json) or globs. A directory
+holding a kustomization.yaml is rendered with "kubectl kustomize" instead (HOOK_SYNC_KUBECTL: another
+kubectl).
 
 Options:
   --revision SHA      revision the manifests come from (default: $GITHUB_SHA, else git HEAD)
   --namespace NS      namespace for objects that name none (default: default)
   --operation OP      sync (default) or delete (PreDelete and PostDelete hooks)
   --started-at UNIX   operation start in Unix seconds, used in generated hook names (default: now)
+  --image REF         repeatable: REPOSITORY:TAG or REPOSITORY@sha256:DIGEST replaces the tag or digest
+                      of every container (init containers and hooks too) whose image has that repository
   --json              print one JSON document instead of the listing
   --kubeconfig FILE   also compare with a cluster: what would be created, changed (field by field; Secret
                       values never shown) or unchanged, by server-side dry runs; nothing is written
@@ -48,6 +53,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       kubeconfig: { type: 'string' },
       context: { type: 'string' },
       app: { type: 'string' },
+      image: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +74,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const plan = await loadPlan(positionals, {
     cwd: io.cwd,
+    images: overrideInputsFromFlags(values.image),
     operation: values.operation as Operation,
     namespace: values.namespace,
     revision: resolveRevision(values.revision, io.env, io.cwd),

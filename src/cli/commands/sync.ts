@@ -4,6 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ClusterClient } from '../../cluster/cluster-client.js';
 import { findKubeconfig } from '../../cluster/kubeconfig.js';
+import { overrideInputsFromFlags } from '../../manifests/image-overrides.js';
+import { imagesText } from '../../report/image-substitutions.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { parseDuration } from '../../duration.js';
 import { progressPrinter, renderResultText } from '../../report/sync-progress.js';
@@ -23,7 +25,9 @@ const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFI
   --no-lock           do not take the application's lock (a Lease): for people who know no other
                       run touches this app; by default a second run waits for the first
   --lock-ttl DURATION how long the lock outlives its holder's last renewal (default 60s): a killed
-                      run's lock is free again after it`;
+                      run's lock is free again after it
+  --image REF         repeatable: REPOSITORY:TAG or REPOSITORY@sha256:DIGEST replaces the tag or digest
+                      of every container (init containers and hooks too) whose image has that repository`;
 
 export const SYNC_USAGE = `Usage: hook-sync sync <paths…> [options]
 
@@ -93,6 +97,7 @@ async function operationCommand(
       'no-lock': { type: 'boolean', default: false },
       'lock-ttl': { type: 'string' },
       json: { type: 'string' },
+      image: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -136,6 +141,7 @@ async function operationCommand(
     lockTtlSeconds: lockTtl === undefined ? undefined : Math.ceil(lockTtl / 1000),
     paths: positionals,
     cwd: io.cwd,
+    images: overrideInputsFromFlags(values.image),
     namespace: values.namespace,
     revision,
     startedAt,
@@ -157,6 +163,7 @@ async function operationCommand(
       write(
         `hook-sync ${operation}: app ${values.app ?? defaultAppName(io.cwd)}, ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
       );
+      for (const line of imagesText(plan.images)) write(line);
     },
   });
   writeJson(outcome.result);
