@@ -216,15 +216,38 @@ describe('hooks that cannot finish', () => {
 });
 
 describe('manifests reach the server as written', () => {
-  it("keeps a field the client library's models do not know (Validate=false lets the server take it)", async () => {
+  it("keeps fields the client library's models do not know (a custom resource's spec)", async () => {
+    // A real API server keeps a built-in kind's fields only if its Go types have them, so the fields no
+    // model knows are those of custom resources (here with x-kubernetes-preserve-unknown-fields).
+    const crds = t.cluster.api.registry.byKind('apiextensions.k8s.io', 'CustomResourceDefinition')!;
+    t.cluster.api.create(crds, undefined, {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'futures.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { kind: 'Future', plural: 'futures' },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          },
+        ],
+      },
+    });
+    await t.cluster.waitFor(() => t.cluster.api.registry.byKind('example.com', 'Future'));
     const yaml =
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: future\n  annotations: {argocd.argoproj.io/sync-options: Validate=false}\ndata: {a: b}\nfieldFromTheFuture:\n  enabled: true\n';
+      'apiVersion: example.com/v1\nkind: Future\nmetadata:\n  name: future\nspec:\n  fieldFromTheFuture:\n    enabled: true\n';
     const run = await sync(t, yaml, 'fidelity');
     expect(run.result.status).toBe('Succeeded');
-    expect((t.cluster.object('', 'ConfigMap', 'fidelity', 'future') as any).fieldFromTheFuture).toEqual({
-      enabled: true,
+    expect((t.cluster.object('example.com', 'Future', 'fidelity', 'future') as any).spec).toEqual({
+      fieldFromTheFuture: { enabled: true },
     });
-    const managed = (t.cluster.object('', 'ConfigMap', 'fidelity', 'future') as any).metadata.managedFields;
+    const managed = (t.cluster.object('example.com', 'Future', 'fidelity', 'future') as any).metadata
+      .managedFields;
     expect(managed).toEqual([expect.objectContaining({ manager: 'hook-sync', operation: 'Apply' })]);
   });
 });

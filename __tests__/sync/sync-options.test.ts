@@ -115,7 +115,8 @@ describe('Validate=false and strict validation', () => {
   it('refuses a misspelled field in the dry run, naming it, and changes nothing', async () => {
     const run = await sync(t, typo, 'strict');
     expect(run.result.status).toBe('Failed');
-    expect(run.result.message).toContain('unknown field "dta"');
+    // Server-side apply's wording on a real API server (structured-merge-diff): the field is named.
+    expect(run.result.message).toContain('.dta: field not declared in schema');
     expect(run.task('ConfigMap/settings')).toMatchObject({ status: 'Failed', action: 'none' });
     expect(live('', 'ConfigMap', 'strict', 'settings')).toBeUndefined();
     // hook-sync wrote nothing there but dry runs.
@@ -128,14 +129,23 @@ describe('Validate=false and strict validation', () => {
     ).toBe(true);
   });
 
-  it('lets the server ignore it with Validate=false', async () => {
-    const run = await sync(t, withOptions(typo, 'Validate=false'), 'lenient');
+  it('lets the server drop it with Validate=false on client-side apply', async () => {
+    const run = await sync(t, withOptions(typo, 'Validate=false,ServerSideApply=false'), 'lenient');
     expect(run.result.status).toBe('Succeeded');
     const writes = t.cluster.requests.filter(
-      (r) => r.method === 'PATCH' && r.path.includes('/namespaces/lenient/configmaps/settings?'),
+      (r) => r.method === 'POST' && r.path.includes('/namespaces/lenient/configmaps?'),
     );
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((r) => r.path.includes('fieldValidation=Ignore'))).toBe(true);
+    // A real API server decodes into its Go types: the unknown field is dropped, not stored.
+    expect(live('', 'ConfigMap', 'lenient', 'settings')).not.toHaveProperty('dta');
+  });
+
+  it('cannot get an unknown field past server-side apply, which types every applied field', async () => {
+    const run = await sync(t, withOptions(typo, 'Validate=false'), 'lenient-ssa');
+    expect(run.result.status).toBe('Failed');
+    expect(run.result.message).toContain('.dta: field not declared in schema');
+    expect(live('', 'ConfigMap', 'lenient-ssa', 'settings')).toBeUndefined();
   });
 });
 

@@ -25,6 +25,7 @@ import type { SeededRandom } from './random.js';
 import type { ResourceRegistry } from './resource-types.js';
 import { apiVersionOf, groupKind, type ResourceType } from './resource-types.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { checkAgainstSchema, type BodySource } from './schema/body-checks.js';
 import { validateObject, validateUpdate } from './validation.js';
 
 export interface WriteOptions {
@@ -143,6 +144,7 @@ export class ClusterApi {
     body: unknown,
     namespace: string | undefined,
     options: WriteOptions,
+    source: BodySource = { via: 'body' },
   ): Obj {
     if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
     const obj = structuredClone(body) as Obj;
@@ -160,15 +162,7 @@ export class ClusterApi {
       }
       obj.metadata.namespace = namespace ?? obj.metadata.namespace;
     } else delete obj.metadata.namespace;
-    if (options.fieldValidation === 'Strict' || options.fieldValidation === 'Warn') {
-      const allowed = new Set(['apiVersion', 'kind', 'metadata', ...type.topLevelFields]);
-      const unknown = type.fromCrd ? [] : Object.keys(obj).filter((k) => !allowed.has(k));
-      if (unknown.length) {
-        const text = unknown.map((k) => `unknown field "${k}"`).join(', ');
-        if (options.fieldValidation === 'Strict') throw badRequest(`strict decoding error: ${text}`);
-        options.warnings?.push(text);
-      }
-    }
+    checkAgainstSchema(type, obj, source, options);
     return obj;
   }
 
@@ -324,6 +318,7 @@ export class ClusterApi {
     if (!previous) throw notFound(type.plural, type.group, name);
     const current = this.present(type, previous);
     let patched: unknown;
+    let source: BodySource = { via: 'merge-patch' };
     switch (media) {
       case PATCH_TYPES.merge:
         patched = applyMergePatch(current, body);
@@ -334,11 +329,12 @@ export class ClusterApi {
       case PATCH_TYPES.strategic:
         if (!type.strategicMerge) throw unsupportedMediaType(contentType);
         patched = applyStrategicMergePatch(current, body);
+        source = { via: 'strategic-merge-patch', patch: body };
         break;
       default:
         throw unsupportedMediaType(contentType);
     }
-    const incoming = this.checkBody(type, patched, namespace, options);
+    const incoming = this.checkBody(type, patched, namespace, options, source);
     const rv =
       isPlainObject(body) && isPlainObject(body.metadata) ? body.metadata.resourceVersion : undefined;
     if (typeof rv === 'string' && rv && rv !== previous.metadata.resourceVersion) {
@@ -366,7 +362,7 @@ export class ClusterApi {
         'PATCH requests with the apply content type must set fieldManager (for example with ?fieldManager=my-tool)',
       );
     }
-    const config = this.checkBody(type, body, namespace, options);
+    const config = this.checkBody(type, body, namespace, options, { via: 'apply' });
     if (config.metadata.name && config.metadata.name !== name) {
       throw badRequest(
         `the name of the object (${config.metadata.name}) does not match the name on the URL (${name})`,

@@ -1,17 +1,16 @@
 /**
- * The API server's validation, as far as it changes what a client sees: required fields, name formats,
- * workload selectors that must match their templates, and immutable fields (422 "field is immutable").
+ * The API server's validation, as far as it changes what a client sees: required fields, metadata (names,
+ * labels, annotations), data keys and sizes, ports, workload selectors that must match their templates,
+ * and immutable fields (422 "field is immutable").
  */
 import { fieldAt as get } from '../json-fields.js';
 import type { StatusCause } from './api/status-errors.js';
 import type { Obj } from './object-store.js';
 import type { ResourceType } from './resource-types.js';
+import { configMapCauses, containerPortCauses, secretCauses, servicePortCauses } from './validation-data.js';
+import { labelCauses, objectMetaCauses } from './validation-meta.js';
 
 type Rec = Record<string, unknown>;
-
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -25,56 +24,8 @@ function goMap(v: unknown): string {
     .join(', ')}}`;
 }
 
-function nameCauses(type: ResourceType, name: string): StatusCause[] {
-  const gk = `${type.group}/${type.kind}`;
-  if (gk === '/Namespace' || gk === '/Service') {
-    const re = gk === '/Service' ? DNS1035 : LABEL;
-    if (name.length > 63 || !re.test(name)) {
-      return [
-        {
-          reason: 'FieldValueInvalid',
-          field: 'metadata.name',
-          message: `Invalid value: "${name}": a ${gk === '/Service' ? 'DNS-1035' : 'lowercase RFC 1123'} label must consist of lower case alphanumeric characters or '-', ${gk === '/Service' ? 'start with an alphabetic character, ' : 'start with an alphanumeric character, '}and end with an alphanumeric character`,
-        },
-      ];
-    }
-    return [];
-  }
-  if (type.group === 'rbac.authorization.k8s.io' || type.fromCrd) {
-    if (name === '.' || name === '..' || /[/%]/.test(name)) {
-      return [
-        {
-          reason: 'FieldValueInvalid',
-          field: 'metadata.name',
-          message: `Invalid value: "${name}": may not contain '/' or '%'`,
-        },
-      ];
-    }
-    return [];
-  }
-  if (name.length > 253 || !SUBDOMAIN.test(name)) {
-    return [
-      {
-        reason: 'FieldValueInvalid',
-        field: 'metadata.name',
-        message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
-      },
-    ];
-  }
-  if (gk === 'batch/Job' && name.length > 63) {
-    return [
-      {
-        reason: 'FieldValueInvalid',
-        field: 'metadata.name',
-        message: `Invalid value: "${name}": must be no more than 63 characters`,
-      },
-    ];
-  }
-  return [];
-}
-
 function podSpecCauses(spec: unknown, prefix: string): StatusCause[] {
-  const causes: StatusCause[] = [];
+  const causes: StatusCause[] = containerPortCauses(spec, prefix);
   const containers = get(spec, 'containers');
   if (!Array.isArray(containers) || containers.length === 0) {
     causes.push({ reason: 'FieldValueRequired', field: `${prefix}.containers`, message: 'Required value' });
@@ -119,8 +70,16 @@ function selectorMatchesTemplate(obj: Obj): StatusCause[] {
 
 /** Problems with a new or updated object on its own. */
 export function validateObject(type: ResourceType, obj: Obj): StatusCause[] {
-  const causes = nameCauses(type, obj.metadata.name);
+  const causes = objectMetaCauses(type, obj.metadata as unknown as Rec);
+  const template = get(obj, 'spec.template.metadata.labels');
+  if (template) causes.push(...labelCauses(template, 'spec.template.metadata.labels'));
   switch (`${type.group}/${type.kind}`) {
+    case '/ConfigMap':
+      causes.push(...configMapCauses(obj));
+      break;
+    case '/Secret':
+      causes.push(...secretCauses(obj));
+      break;
     case '/Pod':
       causes.push(...podSpecCauses(obj.spec, 'spec'));
       break;
@@ -153,6 +112,7 @@ export function validateObject(type: ResourceType, obj: Obj): StatusCause[] {
       ) {
         causes.push({ reason: 'FieldValueRequired', field: 'spec.ports', message: 'Required value' });
       }
+      causes.push(...servicePortCauses(obj.spec));
       break;
     }
     case 'apiextensions.k8s.io/CustomResourceDefinition': {

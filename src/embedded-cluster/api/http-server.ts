@@ -15,7 +15,15 @@ import { apiVersionOf, groupKind, type ResourceType } from '../resource-types.js
 import { parseFieldSelector, parseLabelSelector } from '../selectors.js';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.js';
 import { openApiDocument, openApiIndex } from './openapi.js';
-import { ApiError, badRequest, gone, methodNotAllowed, notFound, pageNotFound } from './status-errors.js';
+import {
+  ApiError,
+  badRequest,
+  gone,
+  methodNotAllowed,
+  notFound,
+  pageNotFound,
+  requestEntityTooLarge,
+} from './status-errors.js';
 import { toTable, wantsTable } from './tables.js';
 
 export interface PodLogs {
@@ -94,9 +102,18 @@ function sendError(res: http.ServerResponse, err: ApiError): void {
   res.end(text);
 }
 
+/** The API server's limit on a request body (its MaxRequestBodyBytes default, 3 MiB). */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  // The rest of an oversized body is read and dropped, so that the client gets the answer, not a reset.
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_REQUEST_BODY_BYTES) throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES);
   return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -34,7 +34,8 @@ export class ApiError extends Error {
       metadata: {},
       status: 'Failure',
       message: this.message,
-      reason: this.reason,
+      // An error the server did not classify has no reason (StatusReasonUnknown), as upstream writes it.
+      ...(this.reason ? { reason: this.reason } : {}),
       ...(this.details ? { details: this.details } : {}),
       code: this.code,
     };
@@ -111,6 +112,11 @@ export function forbidden(message: string, details?: StatusDetails): ApiError {
 
 export function gone(message: string): ApiError {
   return new ApiError(410, 'Expired', message);
+}
+
+/** The API server's answer to a body over its limit (handlers' limitedReadBody). */
+export function requestEntityTooLarge(limit: number): ApiError {
+  return new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
 }
 
 export function pageNotFound(): ApiError {
