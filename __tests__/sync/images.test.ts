@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run as runAction } from '../../src/action/main.js';
 import { main } from '../../src/cli/main.js';
+import { ROOT } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
 import { makeNamespace } from '../helpers/sync.js';
 
@@ -256,5 +257,22 @@ describe('the action with images', () => {
       '::warning::warning: no container image has the repository of "ghcr.io/acme/ap:typo" (input "images", line 4)',
     );
     expect(text).toContain('no container image has the repository of &quot;ghcr.io/acme/ap:typo&quot;');
+  });
+});
+
+describe('hook-sync demo --image', () => {
+  it('passes the images on to its sync', async () => {
+    let stdout = '';
+    const code = await main(['demo', 'examples/app', '--time-scale', '0.05', '--image', 'nginx:1.28'], {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stdout += s),
+      env: {},
+      cwd: ROOT,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Images \(1 substituted\):\n {2}Deployment demo\/web web {2}nginx:1\.27 → nginx:1\.28 {2}examples\/app\/web\.yaml:19\n/,
+    );
+    expect(stdout).toContain('Result: Succeeded');
   });
 });

@@ -204,6 +204,29 @@ describe('when it cannot be rendered', () => {
   });
 });
 
+describe("kubectl's environment", () => {
+  it("has the process's, without the action's inputs (a kubeconfig, a token)", async () => {
+    const script = path.join(tmp, 'print-env');
+    writeFileSync(
+      script,
+      '#!/bin/sh\nprintf "apiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: env}\\ndata: {kubeconfig: \\"%s\\", token: \\"%s\\", home: \\"%s\\"}\\n" "$INPUT_KUBECONFIG" "$INPUT_GITHUB_TOKEN" "$HOME"\n',
+    );
+    chmodSync(script, 0o755);
+    const r = await loadManifests(['overlays/preview'], {
+      cwd: FIXTURES,
+      env: {
+        ...process.env,
+        HOME: '/home/runner',
+        INPUT_KUBECONFIG: 'apiVersion: v1 # with a client key',
+        INPUT_GITHUB_TOKEN: 'ghs_secret',
+        HOOK_SYNC_KUBECTL: script,
+      },
+    });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.manifests[0]!.object.data).toEqual({ kubeconfig: '', token: '', home: '/home/runner' });
+  });
+});
+
 describe('Kustomize files met otherwise', () => {
   it('skips a Kustomize directory inside a directory walk, with a warning saying how to render it', async () => {
     const r = await loadManifests(['tree'], { cwd: FIXTURES });

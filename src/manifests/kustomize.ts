@@ -54,12 +54,25 @@ interface ExecOutcome {
   stderr: string;
 }
 
+/**
+ * The action's inputs (`INPUT_KUBECONFIG`, `INPUT_GITHUB-TOKEN`) are credentials a render never needs:
+ * kept out of kubectl's environment.
+ */
+function renderEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_')));
+}
+
 function run(binary: string, args: string[], env: NodeJS.ProcessEnv): Promise<ExecOutcome> {
   return new Promise((resolve) => {
     execFile(
       binary,
       args,
-      { env, maxBuffer: MAX_OUTPUT_BYTES, timeout: RENDER_TIMEOUT_MS, encoding: 'utf8' },
+      {
+        env: renderEnvironment(env),
+        maxBuffer: MAX_OUTPUT_BYTES,
+        timeout: RENDER_TIMEOUT_MS,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => resolve({ error, stdout, stderr }),
     );
   });
