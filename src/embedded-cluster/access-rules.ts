@@ -25,6 +25,21 @@ export class AccessRules {
     this.denials.length = 0;
   }
 
+  hasDenials(): boolean {
+    return this.denials.length > 0;
+  }
+
+  /** Whether a request would pass (what `kubectl auth can-i` asks). */
+  allows(verb: string, group: string, resource: string, namespace: string | undefined): boolean {
+    return !this.denials.some(
+      (d) =>
+        d.group === group &&
+        d.resource === resource &&
+        d.verbs.includes(verb) &&
+        (d.namespace === undefined || namespace === undefined || d.namespace === namespace),
+    );
+  }
+
   check(verb: string, group: string, resource: string, namespace: string | undefined, name?: string): void {
     const denied = this.denials.some(
       (d) =>

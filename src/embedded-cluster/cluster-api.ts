@@ -163,6 +163,11 @@ export class ClusterApi {
       obj.metadata.namespace = namespace ?? obj.metadata.namespace;
     } else delete obj.metadata.namespace;
     checkAgainstSchema(type, obj, source, options);
+    // Go's omitempty: an emptied label or annotation map is not written back (a patch removing the last).
+    for (const field of ['labels', 'annotations'] as const) {
+      const map = obj.metadata[field];
+      if (isPlainObject(map) && Object.keys(map).length === 0) delete obj.metadata[field];
+    }
     return obj;
   }
 

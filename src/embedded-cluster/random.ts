@@ -31,9 +31,30 @@ export class SeededRandom {
   }
 }
 
-/** A stable short hash of a JSON value (the pod-template-hash a Deployment's ReplicaSets carry). */
+/**
+ * The value as the controllers' Go structs hold it: nulls and empty objects are the zero values a
+ * struct cannot tell from absent (`creationTimestamp: null`, `resources: {}`), and key order is not
+ * data. Clients round-tripping a template through Go types (kubectl rollout undo) add exactly those.
+ */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = canonical((value as Record<string, unknown>)[key]);
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * A stable short hash of a pod template (the pod-template-hash a Deployment's ReplicaSets carry): the
+ * same template hashes the same however a client wrote it, so a rollback finds its ReplicaSet again.
+ */
 export function templateHash(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(canonical(value));
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,5 +1,7 @@
 /** Discovery documents (`/api`, `/apis`, `/apis/<group>/<version>`) in their classic JSON forms. */
 import { apiVersionOf, type ResourceRegistry, type ResourceType } from '../resource-types.js';
+import { ACCESS_REVIEW_GROUP, accessReviewResources } from './access-review.js';
+import { hasScaleSubresource } from './scale.js';
 
 export const SERVER_VERSION = {
   major: '1',
@@ -28,15 +30,22 @@ function groupEntry(name: string, versions: string[]) {
   return { name, versions: gvs, preferredVersion: gvs[0] };
 }
 
+/** Served groups: the registry's, and the review group (requests answered, nothing stored). */
+function servedGroups(registry: ResourceRegistry): Map<string, string[]> {
+  const groups = registry.groups();
+  groups.set(ACCESS_REVIEW_GROUP, ['v1']);
+  return groups;
+}
+
 export function apiGroupList(registry: ResourceRegistry) {
-  const groups = [...registry.groups()]
+  const groups = [...servedGroups(registry)]
     .filter(([g]) => g !== '')
     .map(([g, versions]) => groupEntry(g, versions));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
 }
 
 export function apiGroup(registry: ResourceRegistry, group: string) {
-  const versions = registry.groups().get(group);
+  const versions = servedGroups(registry).get(group);
   if (!versions || group === '') return undefined;
   return { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(group, versions) };
 }
@@ -62,6 +71,17 @@ function resourceEntries(t: ResourceType) {
       verbs: ['get', 'patch', 'update'],
     });
   }
+  if (hasScaleSubresource(t)) {
+    entries.push({
+      name: `${t.plural}/scale`,
+      singularName: '',
+      namespaced: t.namespaced,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
+  }
   if (t.group === '' && t.kind === 'Pod') {
     entries.push({ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] });
   }
@@ -78,6 +98,14 @@ function resourceEntries(t: ResourceType) {
 }
 
 export function apiResourceList(registry: ResourceRegistry, group: string, version: string) {
+  if (group === ACCESS_REVIEW_GROUP && version === 'v1') {
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: `${group}/${version}`,
+      resources: accessReviewResources(),
+    };
+  }
   const types = registry.all().filter((t) => t.group === group && t.version === version);
   if (types.length === 0) return undefined;
   types.sort((a, b) => (a.plural < b.plural ? -1 : 1));

@@ -25,6 +25,8 @@ import {
   requestEntityTooLarge,
 } from './status-errors.js';
 import { toTable, wantsTable } from './tables.js';
+import { ACCESS_REVIEW_GROUP, serveAccessReview } from './access-review.js';
+import { hasScaleSubresource, serveScale } from './scale.js';
 
 export interface PodLogs {
   /** Throws ApiError (400/404) when there is nothing to read, as the kubelet answers. */
@@ -320,6 +322,17 @@ export class ClusterHttpServer {
       if (!doc) throw pageNotFound();
       return this.reply(res, 200, doc);
     }
+    if (group === ACCESS_REVIEW_GROUP) {
+      const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? 'application/json'));
+      const review = serveAccessReview(
+        method,
+        rest[0],
+        body,
+        this.options.access,
+        url.searchParams.get('fieldValidation') ?? undefined,
+      );
+      return this.reply(res, 201, review);
+    }
     const route = this.resolve(group, version, rest);
     return this.dispatch(req, res, url, method, route);
   }
@@ -374,7 +387,7 @@ export class ClusterHttpServer {
     const type = route.type!;
     const q = url.searchParams;
     const { namespace, name, subresource } = route;
-    if (subresource && !['status', 'log', 'finalize'].includes(subresource)) throw pageNotFound();
+    if (subresource && !['status', 'log', 'finalize', 'scale'].includes(subresource)) throw pageNotFound();
     this.options.access?.check(
       verbOf(method, name, url),
       type.group,
@@ -384,6 +397,14 @@ export class ClusterHttpServer {
     );
     if (subresource === 'status' && !type.statusSubresource) throw pageNotFound();
     if (subresource === 'log' && !(type.group === '' && type.kind === 'Pod')) throw pageNotFound();
+    if (subresource === 'scale') {
+      if (!name || !hasScaleSubresource(type)) throw pageNotFound();
+      const contentType = String(req.headers['content-type'] ?? 'application/json');
+      const body = method === 'GET' ? undefined : parseBody(await readBody(req), contentType);
+      const options = this.writeOptions(url, req);
+      const scale = serveScale(this.api, { method, type, namespace, name, contentType, body, options });
+      return this.reply(res, 200, scale, options.warnings);
+    }
 
     if (!name) {
       if (method === 'GET') {
@@ -428,7 +449,11 @@ export class ClusterHttpServer {
       case 'GET': {
         const obj = this.api.get(type, namespace, name);
         if (wantsTable(String(req.headers.accept ?? '')))
-          return this.reply(res, 200, toTable(type, [obj], String(obj.metadata.resourceVersion)));
+          return this.reply(
+            res,
+            200,
+            toTable(type, [obj], String(obj.metadata.resourceVersion), true, q.get('includeObject')),
+          );
         return this.reply(res, 200, obj);
       }
       case 'PUT': {
@@ -544,7 +569,7 @@ export class ClusterHttpServer {
       next = Buffer.from(JSON.stringify({ start: start + limit })).toString('base64');
     items = limit > 0 ? items.slice(start, start + limit) : items.slice(start);
     if (wantsTable(String(req.headers.accept ?? ''))) {
-      const table = toTable(type, items, rv);
+      const table = toTable(type, items, rv, true, q.get('includeObject'));
       return this.reply(
         res,
         200,
@@ -591,7 +616,7 @@ export class ClusterHttpServer {
     const write = (eventType: string, obj: Obj) => {
       const presented = this.api.present(type, obj);
       const object = table
-        ? toTable(type, [presented], String(obj.metadata.resourceVersion), first)
+        ? toTable(type, [presented], String(obj.metadata.resourceVersion), first, q.get('includeObject'))
         : presented;
       first = false;
       const line = JSON.stringify({ type: eventType, object }) + '\n';

@@ -6,8 +6,9 @@ import { fieldAt as g } from '../../json-fields.js';
 import type { Obj } from '../object-store.js';
 import type { ResourceType } from '../resource-types.js';
 
+import { WIDE_COLUMNS, type Column } from './wide-columns.js';
+
 type Rec = Record<string, unknown>;
-type Column = { name: string; type: string; format?: string; priority?: number; cell: (o: Obj) => unknown };
 
 export function humanDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -253,7 +254,18 @@ const COLUMNS: Record<string, Column[]> = {
 };
 
 function columnsFor(type: ResourceType): Column[] {
-  return COLUMNS[`${type.group}/${type.kind}`] ?? [name, age];
+  const gk = `${type.group}/${type.kind}`;
+  return [...(COLUMNS[gk] ?? [name, age]), ...(WIDE_COLUMNS[gk] ?? [])];
+}
+
+/**
+ * What each row carries besides its cells (the `includeObject` parameter): the object's metadata by
+ * default, the whole object (kubectl's --sort-by and -o custom-columns over tables ask for it), or nothing.
+ */
+function rowObject(o: Obj, includeObject: string | null | undefined): Record<string, unknown> {
+  if (includeObject === 'None') return {};
+  if (includeObject === 'Object') return { object: o };
+  return { object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata } };
 }
 
 export function wantsTable(accept: string | undefined): boolean {
@@ -265,6 +277,7 @@ export function toTable(
   objects: readonly Obj[],
   resourceVersion: string,
   withColumns = true,
+  includeObject?: string | null,
 ) {
   const columns = columnsFor(type);
   return {
@@ -280,9 +293,6 @@ export function toTable(
           priority: c.priority ?? 0,
         }))
       : [],
-    rows: objects.map((o) => ({
-      cells: columns.map((c) => c.cell(o)),
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
-    })),
+    rows: objects.map((o) => ({ cells: columns.map((c) => c.cell(o)), ...rowObject(o, includeObject) })),
   };
 }

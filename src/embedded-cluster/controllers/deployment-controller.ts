@@ -125,13 +125,15 @@ export class DeploymentController extends Controller {
             { fieldManager: 'kube-controller-manager' },
           ),
         );
-        this.ctx.events.record(
-          d,
-          'Normal',
-          'ScalingReplicaSet',
-          `Scaled up replica set ${newRS.metadata.name} from 0 to ${initial}`,
-          'deployment-controller',
-        );
+        // The real controller says so only when the new ReplicaSet starts with pods.
+        if (initial > 0)
+          this.ctx.events.record(
+            d,
+            'Normal',
+            'ScalingReplicaSet',
+            `Scaled up replica set ${newRS.metadata.name} from 0 to ${initial}`,
+            'deployment-controller',
+          );
         const annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: String(nextRevision) };
         api.writeObject(dType, {
           ...structuredClone(stored),
