@@ -1,6 +1,7 @@
 /** The action's inputs, read and checked in one place (as actions/checkout's input-helper does). */
 import * as core from '@actions/core';
-import { parseDuration } from '../duration.js';
+import { checkDuration } from '../duration.js';
+import { LOCK_TTL_LIMITS, appNameProblem } from '../lifecycle/input-limits.js';
 import { overrideInputsFromLines, type ImageOverrideInput } from '../manifests/image-overrides.js';
 
 export class ActionInputError extends Error {
@@ -51,16 +52,16 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     );
   // Empty: the kubeconfig a login step left in $KUBECONFIG or ~/.kube/config (found when syncing).
   const kubeconfig = core.getInput('kubeconfig');
-  const timeoutText = core.getInput('timeout') || '10m';
-  const timeoutMs = parseDuration(timeoutText);
-  if (timeoutMs === undefined || timeoutMs <= 0)
-    throw new ActionInputError(`input "timeout" must be a duration such as 90s or 10m, not "${timeoutText}"`);
+  const timeout = checkDuration(core.getInput('timeout') || '10m');
+  if (timeout.problem !== undefined) throw new ActionInputError(`input "timeout" ${timeout.problem}`);
+  const timeoutMs = timeout.ms;
   const lockTtlText = core.getInput('lock-ttl').trim();
-  const lockTtl = lockTtlText ? parseDuration(lockTtlText) : undefined;
-  if (lockTtlText && (lockTtl === undefined || lockTtl < 1000))
-    throw new ActionInputError(
-      `input "lock-ttl" must be a duration of at least 1s such as 60s or 2m, not "${lockTtlText}"`,
-    );
+  const ttl = lockTtlText ? checkDuration(lockTtlText, LOCK_TTL_LIMITS) : undefined;
+  if (ttl?.problem !== undefined) throw new ActionInputError(`input "lock-ttl" ${ttl.problem}`);
+  const lockTtl = ttl?.ms;
+  const appInput = core.getInput('app', { trimWhitespace: false });
+  const appProblem = appInput.trim() ? appNameProblem(appInput.trim()) : undefined;
+  if (appProblem) throw new ActionInputError(`input "app" ${appProblem}`);
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
     manifests,

@@ -107,18 +107,16 @@ export async function run(): Promise<void> {
         revision,
         startedAt,
         cluster: {
-          kubeconfig: () => {
-            try {
-              return findKubeconfig(
-                { text: given.kubeconfig, textOrigin: 'the kubeconfig input' },
-                process.env,
-              );
-            } catch (err) {
-              throw new KubeconfigError(
-                `${(err as Error).message}. In a workflow: set the kubeconfig input from a secret, or run a cluster login step first (fork pull requests get no secrets: use operation: plan there)`,
-              );
-            }
-          },
+          kubeconfig: () =>
+            findKubeconfig(
+              {
+                text: given.kubeconfig,
+                textOrigin: 'the kubeconfig input',
+                howToGive:
+                  'set the kubeconfig input from a secret, or run a cluster login step first (fork pull requests get no secrets: use operation: plan there)',
+              },
+              process.env,
+            ),
           context: given.context,
         },
         timeoutMs: given.timeoutMs,

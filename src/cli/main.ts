@@ -7,6 +7,7 @@ import { DELETE_USAGE, SYNC_USAGE, deleteCommand, syncCommand } from './commands
 import { PLAN_USAGE, planCommand } from './commands/plan.js';
 import { STATUS_USAGE, statusCommand } from './commands/status.js';
 import { EXIT, UsageError, type CliIo } from './io.js';
+import { usageMessage } from './usage-message.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** package.json's version, bundled into dist/ (a version bump makes dist/ stale, as it should). */
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.invalid;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`hook-sync ${name}: ${(err as Error).message}\n\n${command.usage}`);
+      io.stderr(`hook-sync ${name}: ${usageMessage(err as Error, command.usage)}\n\n${command.usage}`);
       return EXIT.invalid;
     }
     io.stderr(`hook-sync ${name}: ${(err as Error).stack ?? String(err)}\n`);

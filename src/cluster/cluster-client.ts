@@ -5,7 +5,7 @@
  * Transient failures (429 with Retry-After, 5xx, connection resets) are retried, bounded.
  */
 import * as k8s from '@kubernetes/client-node';
-import { KubeApiError, KubeConnectionError } from './api-error.js';
+import { KubeApiError, KubeConnectionError, connectionProblem } from './api-error.js';
 
 export const FIELD_MANAGER = 'hook-sync';
 
@@ -164,8 +164,14 @@ export class ClusterClient {
         if (err instanceof KubeApiError) throw err;
         if (options.signal?.aborted) throw err;
         const cause = (err as { cause?: { code?: string } }).cause;
+        const problem = connectionProblem(err, {
+          server: this.server,
+          cluster: this.kc.getCurrentCluster()?.name,
+          context: this.kc.getCurrentContext(),
+          user: this.kc.getCurrentUser()?.name,
+        });
         failure = new KubeConnectionError(
-          `cannot reach the Kubernetes API at ${this.server}: ${(err as Error).message}${cause?.code ? ` (${cause.code})` : ''}`,
+          `cannot reach the Kubernetes API at ${this.server}: ${problem ?? `${(err as Error).message}${cause?.code ? ` (${cause.code})` : ''}`}`,
           err,
         );
       }

@@ -7,6 +7,7 @@ import { load } from 'js-yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { tlsMaterialProblem } from './kubeconfig-tls.js';
 
 export class KubeconfigError extends Error {
   override name = 'KubeconfigError';
@@ -43,7 +44,13 @@ export interface KubeconfigSource {
  * get-gke-credentials) leave it.
  */
 export function findKubeconfig(
-  given: { text?: string; file?: string; textOrigin?: string },
+  given: {
+    text?: string;
+    file?: string;
+    textOrigin?: string;
+    /** What to do when none is found, as the face says it. */
+    howToGive?: string;
+  },
   env: NodeJS.ProcessEnv,
 ): KubeconfigSource {
   if (given.text?.trim()) return { text: given.text, origin: given.textOrigin ?? 'the kubeconfig given' };
@@ -65,7 +72,7 @@ export function findKubeconfig(
   const home = path.join(env.HOME || homedir(), '.kube', 'config');
   if (existsSync(home)) return read(home, '~/.kube/config');
   throw new KubeconfigError(
-    `no kubeconfig: none was given${env.KUBECONFIG ? `, $KUBECONFIG (${env.KUBECONFIG}) names no file that exists` : ', $KUBECONFIG is not set'} and ${home} does not exist; pass one, or log in to the cluster first (kubectl must work)`,
+    `no kubeconfig: none was given${env.KUBECONFIG ? `, $KUBECONFIG (${env.KUBECONFIG}) names no file that exists` : ', $KUBECONFIG is not set'} and ${home} does not exist; ${given.howToGive ?? 'pass --kubeconfig FILE, or log in to the cluster first (kubectl must work)'}`,
   );
 }
 
@@ -112,6 +119,8 @@ export function loadKubeconfig(source: { text?: string; file?: string }, context
             .join(', ')})`,
     );
   }
+  const tls = tlsMaterialProblem(kc);
+  if (tls) throw new KubeconfigError(`the kubeconfig cannot be used: ${tls}`);
   return { kc, context: kc.getCurrentContext(), server: cluster.server };
 }
 

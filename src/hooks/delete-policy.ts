@@ -8,6 +8,7 @@ import {
   csv,
   type AnnotationProblem,
 } from './annotations.js';
+import { suggestion } from './nearest.js';
 
 export const DELETE_POLICIES = ['BeforeHookCreation', 'HookSucceeded', 'HookFailed'] as const;
 export type DeletePolicy = (typeof DELETE_POLICIES)[number];
@@ -38,7 +39,7 @@ export function parseDeletePolicies(annotations: Readonly<Record<string, string>
           severity: 'warning',
           code: 'unknown-delete-policy',
           message: `unknown hook delete policy "${v}" is ignored`,
-          hint: `use ${DELETE_POLICIES.join(', ')}`,
+          hint: suggestion(v, DELETE_POLICIES),
         });
     }
   }
@@ -53,7 +54,7 @@ export function parseDeletePolicies(annotations: Readonly<Record<string, string>
           severity: 'warning',
           code: 'unknown-delete-policy',
           message: `unknown Helm hook delete policy "${v}" is ignored`,
-          hint: `use ${Object.keys(HELM_TO_ARGO).join(', ')}`,
+          hint: suggestion(v, Object.keys(HELM_TO_ARGO)),
         });
     }
   }

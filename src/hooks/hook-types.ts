@@ -4,6 +4,7 @@
  * phase we know is dropped, as Argo CD drops it, but unlike Argo CD we say so.
  */
 import { ARGO_HOOK, HELM_HOOK, csv, type AnnotationProblem } from './annotations.js';
+import { suggestion } from './nearest.js';
 import { phaseOrder, type Phase } from './phase.js';
 
 export type HookRole =
@@ -58,9 +59,7 @@ function argoTypes(value: string, problems: AnnotationProblem[]): string[] {
       severity: 'warning',
       code: 'unknown-hook-type',
       message: `unknown hook type "${v}"`,
-      hint: sameButCase
-        ? `hook types are case-sensitive: write "${sameButCase}"`
-        : `use one of ${ARGO_TYPES.join(', ')}`,
+      hint: sameButCase ? `hook types are case-sensitive: write "${sameButCase}"` : suggestion(v, ARGO_TYPES),
     });
   }
   return known;
@@ -93,7 +92,7 @@ function helmPhases(value: string, problems: AnnotationProblem[]): Phase[] {
         severity: 'warning',
         code: 'unknown-helm-hook',
         message: `unknown Helm hook "${v}"`,
-        hint: `use one of ${[...Object.keys(HELM_TO_PHASE), 'crd-install'].join(', ')}`,
+        hint: suggestion(v, [...Object.keys(HELM_TO_PHASE), 'crd-install']),
       });
     }
   }

@@ -3,6 +3,7 @@
  * acts on. An option hook-sync cannot honour on one object is a warning, never silence.
  */
 import { ARGO_SYNC_OPTIONS, type AnnotationProblem } from './annotations.js';
+import { nearest } from './nearest.js';
 
 /** Options that change how one object is applied, pruned or deleted. */
 const OBJECT_OPTIONS = {
@@ -100,22 +101,28 @@ export function parseSyncOptions(annotations: Readonly<Record<string, string>>):
       continue;
     }
     if (!(key in OBJECT_OPTIONS)) {
+      const match = nearest(key, Object.keys(OBJECT_OPTIONS));
       problems.push(
         problem(
           'unknown-sync-option',
           `unknown sync option "${key}" is ignored`,
-          `known options: ${Object.keys(OBJECT_OPTIONS).join(', ')}`,
+          match
+            ? `did you mean "${match}=${value}"?`
+            : `known options: ${Object.keys(OBJECT_OPTIONS).join(', ')}`,
         ),
       );
       continue;
     }
     const allowed = OBJECT_OPTIONS[key as OptionName] as readonly string[];
     if (!allowed.includes(value)) {
+      const match = nearest(value, allowed);
       problems.push(
         problem(
           'malformed-sync-option',
           `sync option ${key}=${value} is not understood and is ignored`,
-          `write ${allowed.map((v) => `${key}=${v}`).join(' or ')}`,
+          match
+            ? `did you mean "${key}=${match}"?`
+            : `write ${allowed.map((v) => `${key}=${v}`).join(' or ')}`,
         ),
       );
       continue;

@@ -6,7 +6,7 @@
 import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
-import { runSync, type SyncOptions } from '../sync/sync-operation.js';
+import { dryRunBeforeWriting, runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { TaskRun } from '../sync/task-run.js';
 import {
@@ -85,12 +85,22 @@ export async function runAppOperation(
   if (prepared?.kind === 'created')
     options.observer?.info?.(`created namespace ${plan.namespace} (create-namespace)`);
   const progress: Progress = { createdNamespace: prepared?.kind === 'created', written: 0 };
+  // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
+  const refused = await refusedBeforeWriting(plan, client, options, startedAt);
+  if (refused) {
+    if (progress.createdNamespace)
+      refused.message += `\n${await removeUnusedNamespace(client, plan.namespace)}`;
+    return refused;
+  }
   let lock: HeldLock | undefined;
+  let waitedForLock = false;
   if (options.lock !== false) {
-    const taken = await takeLock(plan, client, options);
+    const taken = await takeLock(plan, client, options, () => (waitedForLock = true));
     if ('result' in taken) return stopped(plan, startedAt, taken.result.status, taken.result.message);
     lock = taken.lock;
   }
+  // Another run held the app meanwhile: what it changed is judged by a dry run of the engine's own.
+  options = { ...options, dryRunPassed: !waitedForLock };
   try {
     const signal = lock
       ? options.signal
@@ -123,6 +133,7 @@ async function takeLock(
   plan: Plan,
   client: ClusterClient,
   options: AppOperationOptions,
+  onWaited: () => void,
 ): Promise<
   { lock: HeldLock } | { lock?: undefined } | { result: { status: 'Failed' | 'Cancelled'; message: string } }
 > {
@@ -139,10 +150,12 @@ async function takeLock(
       waitMs: options.timeoutMs,
       leaseDurationSeconds: options.lockTtlSeconds,
       signal: waiting.signal,
-      onWait: (h) =>
+      onWait: (h) => {
+        onWaited();
         options.observer?.info?.(
           `waiting for the lock of app ${options.app}: held by ${h.holder}${h.operation ? ` (${h.operation})` : ''} since ${h.since}, expires ${h.expiresAt} unless renewed`,
-        ),
+        );
+      },
     });
     return { lock };
   } catch (err) {
@@ -198,6 +211,7 @@ async function operate(
   let intended: Inventory;
   let deferred: boolean;
   let adopted: ReadonlySet<string>;
+  let writingInventory = false;
   try {
     const say = (m: string) => options.observer?.info?.(m);
     ({ plan, adopted } = await recoverHooks(
@@ -215,6 +229,7 @@ async function operate(
     if (progress.createdNamespace) intended = recordCreatedNamespace(intended, plan.namespace);
     const origin = options.origin ?? previous.origin;
     if (origin) intended = { ...intended, origin };
+    writingInventory = true;
     deferred = !(await writeOrDefer(store, intended, plan));
   } catch (err) {
     const cluster = err instanceof KubeApiError || err instanceof KubeConnectionError;
@@ -222,9 +237,11 @@ async function operate(
       plan,
       startedAt,
       'Failed',
-      cluster
-        ? `cannot talk to the cluster at ${client.server}: ${clusterErrorDetail(err)}`
-        : (err as Error).message,
+      !cluster
+        ? (err as Error).message
+        : writingInventory && err instanceof KubeApiError
+          ? `cannot record the application's inventory (ConfigMap ${plan.namespace}/${store.name}): ${clusterErrorDetail(err)}`
+          : `cannot talk to the cluster at ${client.server}: ${clusterErrorDetail(err)}`,
     );
   }
   let recorded: Promise<unknown> | undefined;
@@ -329,6 +346,33 @@ async function namespacesSharedWithOtherApps(
   return shared;
 }
 
+/**
+ * Read-only checks before anything is written: the app's namespace exists (or the plan creates it), and
+ * the server-side dry run of every object passes. The result to return when not, else undefined.
+ */
+async function refusedBeforeWriting(
+  plan: Plan,
+  client: ClusterClient,
+  options: AppOperationOptions,
+  startedAt: string,
+): Promise<SyncResult | undefined> {
+  try {
+    const missing = await namespaceMissing(client, plan);
+    if (missing)
+      return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
+  } catch (err) {
+    return stopped(
+      plan,
+      startedAt,
+      'Failed',
+      err instanceof KubeConnectionError
+        ? err.message
+        : `cannot check that namespace ${plan.namespace} exists: ${clusterErrorDetail(err)}`,
+    );
+  }
+  return dryRunBeforeWriting(markOwnership(plan, options.app), client, options);
+}
+
 /** Writes the intent now; when the namespace does not exist yet (the sync creates it), once it does. */
 async function writeOrDefer(
   store: InventoryStore,
@@ -357,7 +401,13 @@ async function namespaceMissing(
 ): Promise<{ status: 'Succeeded' | 'Failed'; message: string } | undefined> {
   if (plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace))
     return undefined;
-  if (await client.get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace })) return undefined;
+  try {
+    if (await client.get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace })) return undefined;
+  } catch (err) {
+    // A deployer bound to Roles in its namespaces only may not read Namespaces: the lock will tell.
+    if (err instanceof KubeApiError && err.code === 403) return undefined;
+    throw err;
+  }
   return plan.operation === 'delete'
     ? {
         status: 'Succeeded',

@@ -14,6 +14,7 @@ import {
   renderKustomization,
 } from './kustomize.js';
 import { brokenLinkWarning, followLink } from './symlinks.js';
+import { binaryFileProblem, explainSyntaxError } from './text-problems.js';
 import { hasManifestExtension, walkDirectory } from './walk-directory.js';
 import {
   LineIndex,
@@ -184,6 +185,11 @@ export function parseManifestText(
     const { line } = lines.position(offset ?? 0);
     return { file, line };
   };
+  const binary = binaryFileProblem(text, file);
+  if (binary) {
+    diagnostics.push(binary);
+    return [];
+  }
   let documents;
   try {
     documents = parseYamlDocuments(text, options);
@@ -200,20 +206,22 @@ export function parseManifestText(
     }
     if (!(err instanceof YamlSyntaxError)) throw err;
     // Strict JSON that YAML rejects (tab indentation, for one) is still a valid manifest file.
+    let jsonError: unknown;
     if (file.toLowerCase().endsWith('.json')) {
       try {
         documents = [{ value: JSON.parse(text) as unknown, root: undefined }];
-      } catch {
-        /* report the YAML error: it carries a line and column */
+      } catch (e) {
+        jsonError = e;
       }
     }
     if (!documents) {
+      const explained = explainSyntaxError(err.reason, text, err.line, err.column, jsonError);
       diagnostics.push({
         severity: 'error',
         code: 'yaml-syntax',
-        message: `invalid YAML: ${err.reason}`,
-        hint: 'fix the syntax at this line and column',
-        source: { file, line: err.line, column: err.column },
+        message: explained.message,
+        hint: explained.hint,
+        source: { file, line: explained.line, column: explained.column },
       });
       return [];
     }

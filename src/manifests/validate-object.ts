@@ -1,11 +1,13 @@
 /**
  * The shape every manifest must have before anything else can be said about it: apiVersion, kind, a
  * metadata mapping, and string-valued labels and annotations (the API server rejects `sync-wave: 1`
- * unquoted, because YAML makes it a number).
+ * unquoted, because YAML makes it a number); no unrendered template code where names go, and a size the
+ * API server accepts.
  */
 import type { Diagnostic, ObjectRef } from '../diagnostics.js';
 import { isRecord } from './kube-object.js';
 import type { Manifest } from './load-manifests.js';
+import { sizeProblems } from './object-size.js';
 
 export interface ObjectShape {
   apiVersion: string;
@@ -79,7 +81,38 @@ export function validateShape(manifest: Manifest, diagnostics: Diagnostic[]): Ob
       }
     }
   }
-  if (!usable) return undefined;
+  for (const [field, value] of [
+    ['apiVersion', obj.apiVersion],
+    ['kind', obj.kind],
+    ...(['name', 'generateName', 'namespace'] as const).map((f) => [f, meta[f]] as const),
+  ] as const) {
+    if (typeof value === 'string' && value.includes('{{')) {
+      error(
+        'unrendered-template',
+        `${field} "${value}" is template code, not a value`,
+        field === 'apiVersion' || field === 'kind' ? [field] : ['metadata', field],
+        'this looks like a Helm template: render it first (helm template <release> <chart> > rendered.yaml) and point hook-sync at the output',
+      );
+      usable = false;
+    }
+  }
+  const tooLarge = sizeProblems(manifest, object);
+  diagnostics.push(...tooLarge);
+  if (!usable || tooLarge.length) return undefined;
+  if (
+    typeof meta.name === 'string' &&
+    meta.name &&
+    typeof meta.generateName === 'string' &&
+    meta.generateName
+  )
+    diagnostics.push({
+      severity: 'warning',
+      code: 'name-and-generate-name',
+      message: `metadata.generateName "${meta.generateName}" is ignored: metadata.name "${meta.name}" is set`,
+      hint: 'remove one: name for a fixed object, generateName for a hook that gets a new object every sync',
+      source: manifest.locate(['metadata', 'generateName']),
+      object,
+    });
   return {
     apiVersion: obj.apiVersion as string,
     kind: obj.kind as string,

@@ -11,8 +11,7 @@ import { classifyHook } from '../hooks/hook-types.js';
 import { phasesOf, type Operation } from '../hooks/phase.js';
 import { parseSyncOptions } from '../hooks/sync-options.js';
 import { parseWave } from '../hooks/sync-wave.js';
-import { parseDuration } from '../duration.js';
-import { FAIL_FAST_ANNOTATION, HOOK_TIMEOUT_ANNOTATION } from '../hooks/hook-sync-annotations.js';
+import { hookSyncAnnotationProblems } from '../hooks/hook-sync-annotations.js';
 import { groupOf, identityKey, stringAnnotations, type KubeObject } from '../manifests/kube-object.js';
 import type { Manifest } from '../manifests/load-manifests.js';
 import { liveStateWarnings } from '../manifests/live-state-fields.js';
@@ -103,23 +102,7 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
     diagnostics.push(...annotationDiagnostics(manifest, object, syncOptions.problems));
 
     const isHook = hook.role.role === 'hook';
-    for (const key of [HOOK_TIMEOUT_ANNOTATION, FAIL_FAST_ANNOTATION]) {
-      const value = annotations[key];
-      if (
-        value === undefined ||
-        (key === FAIL_FAST_ANNOTATION && value.trim() === 'off') ||
-        parseDuration(value) !== undefined
-      )
-        continue;
-      diagnostics.push({
-        severity: 'error',
-        code: 'invalid-duration',
-        message: `${key} must be a duration such as "90s", "5m" or "1h30m", found "${value}"`,
-        hint: key === FAIL_FAST_ANNOTATION ? 'or "off" to wait without failing fast' : undefined,
-        source: manifest.locate(['metadata', 'annotations', key]),
-        object,
-      });
-    }
+    diagnostics.push(...annotationDiagnostics(manifest, object, hookSyncAnnotationProblems(annotations)));
     if (isHook) {
       diagnostics.push(...annotationDiagnostics(manifest, object, policies.problems));
     } else if (!policies.defaulted) {
@@ -151,6 +134,15 @@ export function buildPlan(manifests: readonly Manifest[], options: PlanOptions):
 
     const clusterScoped = scopes.isClusterScoped(group, kind);
     const namespace = clusterScoped ? '' : (shape.namespace ?? options.namespace);
+    if (clusterScoped && shape.namespace)
+      diagnostics.push({
+        severity: 'warning',
+        code: 'namespace-ignored',
+        message: `metadata.namespace "${shape.namespace}" is ignored: ${kind} is cluster-scoped`,
+        hint: 'remove metadata.namespace (the API server drops it too)',
+        source: manifest.locate(['metadata', 'namespace']),
+        object,
+      });
     if (shape.namespace && !clusterScoped) {
       const problem = checkNamespaceName(shape.namespace);
       if (problem) {

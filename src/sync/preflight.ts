@@ -3,11 +3,13 @@
  * sync, or be marked SkipDryRunOnMissingResource), the objects of interest are watched, and every task,
  * SyncFail hooks included, passes a server-side dry run. Any failure: nothing is applied.
  */
+import { KubeApiError } from '../cluster/api-error.js';
 import type { ClusterClient, ResourceInfo } from '../cluster/cluster-client.js';
 import { formatLocation } from '../diagnostics.js';
 import { taskRef, type Plan, type SyncTask } from '../plan/sync-task.js';
 import type { HookLifecycle } from './hook-lifecycle.js';
 import type { ObservedState } from './observed-state.js';
+import { kindHint } from './kind-hints.js';
 import { refOf, type TaskApplier } from './task-applier.js';
 
 export interface DryRunFailure {
@@ -45,8 +47,11 @@ export class Preflight {
     private readonly observed: ObservedState,
   ) {}
 
-  /** Discovery for every kind, then watches on them and on the namespaces' pods, events and ReplicaSets. */
-  async discover(): Promise<string[]> {
+  /**
+   * Discovery for every kind, then (unless `watch` is false: a dry run before anything is written) watches
+   * on them and on the namespaces' pods, events and ReplicaSets.
+   */
+  async discover(watch = true): Promise<string[]> {
     const problems: string[] = [];
     const crdKinds = new Set(
       this.plan.tasks
@@ -61,10 +66,10 @@ export class Preflight {
       if (info) this.resources.set(t, info);
       else if (!crdKinds.has(`${t.group}/${t.kind}`) && !t.syncOptions.skipDryRunOnMissingResource)
         problems.push(
-          `${where(t)}: the cluster does not serve kind "${t.kind}" in "${t.apiVersion}"; install its CRD first, check the apiVersion, or mark the object with argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true if the kind appears during the sync`,
+          `${where(t)}: the cluster does not serve kind "${t.kind}" in "${t.apiVersion}"; ${kindHint(t.apiVersion, t.kind) ?? 'install its CRD first, check the apiVersion, or mark the object with argocd.argoproj.io/sync-options: SkipDryRunOnMissingResource=true if the kind appears during the sync'}`,
         );
     }
-    if (problems.length) return problems;
+    if (problems.length || !watch) return problems;
     for (const [t, info] of this.resources) {
       await this.observed.watchKind(info, t.namespace || undefined);
       if (t.namespace && (t.hook || POD_OWNERS.has(t.kind)) && (await this.namespaceExists(t.namespace)))
@@ -98,16 +103,38 @@ export class Preflight {
     const failures: DryRunFailure[] = [];
     await inBatches(this.plan.tasks, concurrency, async (t) => {
       if (!this.resources.has(t) || (t.namespace && created.has(t.namespace))) return;
+      const info = this.resources.get(t)!;
+      // Not allowed to read Namespaces (a deployer with Roles only): the dry run's answer will say.
+      const missing =
+        info.namespaced && !!t.namespace && !(await this.namespaceExists(t.namespace).catch(() => true));
+      if (missing) {
+        failures.push({
+          task: t,
+          message: `namespace ${t.namespace} does not exist: add a Namespace manifest for it, or create it first (kubectl create namespace ${t.namespace})`,
+        });
+        return;
+      }
       try {
         const replaced =
           t.hook && hooks.willReplace(t, await this.client.get(refOf(t)), firstPhaseOf.get(taskRef(t)) !== t);
         await applier.dryRun(t, replaced);
       } catch (err) {
-        failures.push({ task: t, message: (err as Error).message });
+        failures.push({ task: t, message: withRemedy(err, t) });
       }
     });
     return failures;
   }
+}
+
+/** The server's refusal, and what to do when hook-sync knows better than the server's words say. */
+function withRemedy(err: unknown, t: SyncTask): string {
+  const message = (err as Error).message;
+  const immutable =
+    err instanceof KubeApiError &&
+    err.code === 422 &&
+    err.causes.some((c) => /field is immutable/.test(c.message ?? ''));
+  if (!immutable || (t.syncOptions.replace && t.syncOptions.force)) return message;
+  return `${message} (the object exists and this field cannot change: add the annotation argocd.argoproj.io/sync-options: Force=true,Replace=true to delete and re-create it${t.kind === 'Job' ? ', or give the Job a new name' : ''})`;
 }
 
 export function describeDryRunFailure(f: DryRunFailure): string {

@@ -73,6 +73,8 @@ export interface SyncOptions {
   onWritten?: (task: SyncTask) => void | Promise<void>;
   /** Hooks (by taskRef) still running from a killed run of this revision: applied onto and awaited. */
   adopted?: ReadonlySet<string>;
+  /** `dryRunBeforeWriting` passed moments ago, nothing changed since: discovery and watches only. */
+  dryRunPassed?: boolean;
 }
 
 const TERMINAL_WAIT_MS = 5000;
@@ -269,16 +271,34 @@ export class SyncOperation implements LifecycleEvents {
     };
   }
 
+  /**
+   * The preflight alone, no watches: the result when the cluster refuses the plan, else undefined. For a
+   * caller that writes things of its own first (the lock, the inventory): refused input changes nothing.
+   */
+  async dryRunOnly(): Promise<SyncResult | undefined> {
+    try {
+      const refused = await this.runPreflight(false);
+      return refused ? await this.finish('Failed', refused) : undefined;
+    } catch (err) {
+      return this.clusterFailed(err);
+    } finally {
+      this.logs.stop();
+      this.observed.close();
+    }
+  }
+
   /** Discovery, watches and the dry run; a message when the sync must stop before writing anything. */
-  private async runPreflight(): Promise<string | undefined> {
-    const problems = await this.preflight.discover();
+  private async runPreflight(watch = true): Promise<string | undefined> {
+    const problems = await this.preflight.discover(watch);
     if (problems.length) {
       this.skipAll(`not applied: ${plural(problems.length, 'object')} failed the dry run`);
       return `dry run failed: ${problems.join('; ')}`;
     }
-    const failures = await this.preflight.dryRun(this.applier, this.hooks, this.options.concurrency ?? 8);
+    const failures = this.options.dryRunPassed
+      ? []
+      : await this.preflight.dryRun(this.applier, this.hooks, this.options.concurrency ?? 8);
     if (failures.length === 0) {
-      this.say(`dry run passed for ${plural(this.runs.length, 'object')}`);
+      if (watch) this.say(`dry run passed for ${plural(this.runs.length, 'object')}`);
       return undefined;
     }
     for (const f of failures) {
@@ -543,4 +563,13 @@ function plural(n: number, noun: string): string {
 
 export async function runSync(plan: Plan, client: ClusterClient, options: SyncOptions): Promise<SyncResult> {
   return new SyncOperation(plan, client, options).run();
+}
+
+/** The dry run of the whole plan, writing nothing: the Failed result when refused, else undefined. */
+export function dryRunBeforeWriting(
+  plan: Plan,
+  client: ClusterClient,
+  options: SyncOptions,
+): Promise<SyncResult | undefined> {
+  return new SyncOperation(plan, client, options).dryRunOnly();
 }

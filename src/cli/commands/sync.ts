@@ -7,7 +7,6 @@ import { findKubeconfig } from '../../cluster/kubeconfig.js';
 import { overrideInputsFromFlags } from '../../manifests/image-overrides.js';
 import { imagesText } from '../../report/image-substitutions.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { parseDuration } from '../../duration.js';
 import { progressPrinter, renderResultText } from '../../report/sync-progress.js';
 import { Redactor } from '../../sync/redactor.js';
 import { syncFromPaths } from '../../sync/sync-from-paths.js';
@@ -15,6 +14,7 @@ import type { SyncResult } from '../../sync/sync-result.js';
 import type { Operation } from '../../hooks/phase.js';
 import { defaultAppName, localIdentity } from '../app-name.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
+import { checkOperationOptions, joinNegativeValues } from '../operation-options.js';
 import { resolveRevision } from '../revision.js';
 
 const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
@@ -82,7 +82,7 @@ async function operationCommand(
   deps: SyncCommandDeps,
 ): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinNegativeValues(argv, ['--timeout', '--lock-ttl']),
     allowPositionals: true,
     strict: true,
     options: {
@@ -111,16 +111,7 @@ async function operationCommand(
     throw new UsageError('delete needs --app NAME: the application whose inventory says what to delete');
   if (operation === 'delete' && (values.prune || values['no-wait']))
     throw new UsageError('--prune and --no-wait are options of sync, not of delete');
-  const timeoutMs = parseDuration(values.timeout);
-  if (timeoutMs === undefined || timeoutMs <= 0)
-    throw new UsageError(`--timeout must be a duration such as 90s or 10m, not "${values.timeout}"`);
-  const lockTtl = values['lock-ttl'] === undefined ? undefined : parseDuration(values['lock-ttl']);
-  if (lockTtl !== undefined && lockTtl < 1000)
-    throw new UsageError(
-      `--lock-ttl must be a duration of at least 1s, such as 30s or 2m, not "${values['lock-ttl']}"`,
-    );
-  if (values['lock-ttl'] !== undefined && lockTtl === undefined)
-    throw new UsageError(`--lock-ttl must be a duration such as 30s or 2m, not "${values['lock-ttl']}"`);
+  const { timeoutMs, lockTtlMs: lockTtl } = checkOperationOptions({ ...values, cwd: io.cwd });
   const revision = resolveRevision(values.revision, io.env, io.cwd);
   const startedAt = new Date();
   const redactor = new Redactor();
