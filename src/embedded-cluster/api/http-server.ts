@@ -25,6 +25,14 @@ import {
   requestEntityTooLarge,
 } from './status-errors.js';
 import { toTable, wantsTable } from './tables.js';
+import {
+  acceptsOnlyProtobuf,
+  decodeProtobufBody,
+  encodeProtobufBody,
+  isProtobuf,
+  PROTOBUF_MEDIA_TYPE,
+  protobufWatchRefused,
+} from '../protobuf/http.js';
 import { ACCESS_REVIEW_GROUP, serveAccessReview } from './access-review.js';
 import { hasScaleSubresource, serveScale } from './scale.js';
 
@@ -81,10 +89,14 @@ export interface ServerOptions {
   clientCA?: string;
 }
 
+/** Responses to clients that accept only protobuf (kubectl's typed clients accept JSON too). */
+const protobufReplies = new WeakSet<http.ServerResponse>();
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown, warnings: string[] = []): void {
-  const text = JSON.stringify(body);
+  const encoded = protobufReplies.has(res) ? encodeProtobufBody(body) : undefined;
+  const text = encoded ?? JSON.stringify(body);
   const headers: http.OutgoingHttpHeaders = {
-    'Content-Type': 'application/json',
+    'Content-Type': encoded ? PROTOBUF_MEDIA_TYPE : 'application/json',
     'Content-Length': Buffer.byteLength(text),
   };
   if (warnings.length) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
@@ -95,9 +107,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, warni
 function sendError(res: http.ServerResponse, err: ApiError): void {
   const headers: http.OutgoingHttpHeaders = {};
   if (err.details?.retryAfterSeconds) headers['Retry-After'] = String(err.details.retryAfterSeconds);
-  const text = JSON.stringify(err.toStatus());
+  const encoded = protobufReplies.has(res) ? encodeProtobufBody(err.toStatus()) : undefined;
+  const text = encoded ?? JSON.stringify(err.toStatus());
   res.writeHead(err.code, {
-    'Content-Type': 'application/json',
+    'Content-Type': encoded ? PROTOBUF_MEDIA_TYPE : 'application/json',
     'Content-Length': Buffer.byteLength(text),
     ...headers,
   });
@@ -107,7 +120,7 @@ function sendError(res: http.ServerResponse, err: ApiError): void {
 /** The API server's limit on a request body (its MaxRequestBodyBytes default, 3 MiB). */
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   // The rest of an oversized body is read and dropped, so that the client gets the answer, not a reset.
@@ -116,19 +129,20 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
     if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk as Buffer);
   }
   if (size > MAX_REQUEST_BODY_BYTES) throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function parseBody(text: string, contentType: string): unknown {
+function parseBody(body: Buffer, contentType: string): unknown {
+  if (isProtobuf(contentType)) return decodeProtobufBody(body);
   const media = contentType.split(';')[0]!.trim();
-  // Typed clients try protobuf (or CBOR) first and fall back to JSON when told 415.
   if (media.includes('protobuf') || media.includes('cbor')) {
     throw new ApiError(
       415,
       'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (the embedded cluster does not speak ${media}; use kubectl apply -f or create -f)`,
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, ${PROTOBUF_MEDIA_TYPE} (the embedded cluster does not speak ${media}; send JSON)`,
     );
   }
+  const text = body.toString('utf8');
   if (!text.trim()) return undefined;
   try {
     if (media.includes('yaml')) return loadYaml(text);
@@ -200,6 +214,7 @@ export class ClusterHttpServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (acceptsOnlyProtobuf(req.headers.accept)) protobufReplies.add(res);
     const isProbe =
       url.pathname === '/version' ||
       url.pathname === '/healthz' ||
@@ -517,7 +532,7 @@ export class ClusterHttpServer {
 
   private async deleteOptions(req: http.IncomingMessage, url: URL): Promise<DeleteOptions> {
     const q = url.searchParams;
-    const body = parseBody(await readBody(req), 'application/json') as
+    const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? 'application/json')) as
       | {
           propagationPolicy?: string;
           orphanDependents?: boolean;
@@ -603,6 +618,7 @@ export class ClusterHttpServer {
       (!labels || labels(o.metadata.labels ?? {})) &&
       (!fields || fields(o));
     const table = wantsTable(String(req.headers.accept ?? ''));
+    if (protobufReplies.has(res)) throw protobufWatchRefused();
     let first = true;
 
     res.writeHead(200, {
