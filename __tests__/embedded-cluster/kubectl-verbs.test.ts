@@ -340,6 +340,12 @@ describe('reading', () => {
     expect(events).toMatch(
       /Normal\s+ScalingReplicaSet\s+Deployment\/evented\s+Scaled up replica set evented-\S+ from 0 to 1/,
     );
+    const described = await ok(['describe', 'deployment', 'evented']);
+    expect(described).toMatch(/^Name:\s+evented\nNamespace:\s+default\n/);
+    expect(described).toMatch(/NewReplicaSet:\s+evented-\S+ \(1\/1 replicas created\)/);
+    expect(described).toMatch(
+      /Normal\s+ScalingReplicaSet\s+\S+\s+deployment-controller\s+Scaled up replica set/,
+    );
     const resources = await ok(['api-resources', '--api-group=apps', '-o', 'wide']);
     expect(resources).toMatch(
       /\ndeployments\s+deploy\s+apps\/v1\s+true\s+Deployment\s+create,delete,deletecollection,get,list,patch,update,watch\s+all\n/,
@@ -364,6 +370,29 @@ describe('reading', () => {
 });
 
 describe('auth can-i', () => {
+  it('says yes, then no once the cluster denies the request (kubectl sends the review in protobuf)', async () => {
+    expect(await kubectl(t, ['auth', 'can-i', 'delete', 'configmaps'])).toMatchObject({
+      code: 0,
+      stdout: 'yes\n',
+    });
+    t.cluster.access.deny({ verbs: ['delete'], group: '', resource: 'configmaps' });
+    try {
+      expect(await kubectl(t, ['auth', 'can-i', 'delete', 'configmaps'])).toMatchObject({
+        code: 1,
+        stdout: "no - denied by the embedded cluster's access rules\n",
+      });
+      expect((await kubectl(t, ['auth', 'can-i', 'delete', 'secrets'])).stdout).toBe('yes\n');
+      // The request itself is refused as the answer said.
+      await ok(['create', 'configmap', 'kept']);
+      const refused = await kubectl(t, ['delete', 'configmap', 'kept']);
+      expect(refused.stderr).toContain(
+        'configmaps "kept" is forbidden: User "system:anonymous" cannot delete resource "configmaps"',
+      );
+    } finally {
+      t.cluster.access.clear();
+    }
+  });
+
   const review = (verb: string, resource: string, group = '') =>
     JSON.stringify({
       apiVersion: 'authorization.k8s.io/v1',

@@ -69,7 +69,7 @@ function accessReview(body: Rec, access: AccessRules | undefined): Rec {
   return {
     ...body,
     metadata: { ...((body.metadata as Rec | undefined) ?? {}), creationTimestamp: null },
-    status: { allowed, ...(allowed ? {} : { reason: 'denied by the embedded cluster’s access rules' }) },
+    status: { allowed, ...(allowed ? {} : { reason: "denied by the embedded cluster's access rules" }) },
   };
 }
 
@@ -85,7 +85,7 @@ function rulesReview(body: Rec, access: AccessRules | undefined): Rec {
       ...(denies
         ? {
             evaluationError:
-              'some requests are denied by the embedded cluster’s access rules, which are not RBAC rules; ask for one with kubectl auth can-i VERB RESOURCE',
+              "some requests are denied by the embedded cluster's access rules, which are not RBAC rules; ask for one with kubectl auth can-i VERB RESOURCE",
           }
         : {}),
     },
