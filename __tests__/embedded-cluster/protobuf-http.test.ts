@@ -181,7 +181,7 @@ describe('responses in protobuf, for clients that accept nothing else', () => {
     });
   });
 
-  it('what protobuf cannot carry is refused with 406, naming it: tables, custom resources, watches', async () => {
+  it('what protobuf cannot carry is refused with 406, naming it: tables, custom resources, discovery, watches', async () => {
     const table = await call('GET', '/api/v1/namespaces/shop/pods', {
       accept: `${PROTOBUF};as=Table;v=v1;g=meta.k8s.io`,
     });
@@ -209,6 +209,15 @@ spec:
       reason: 'NotAcceptable',
       message: `the server has no protobuf form for example.com/v1, Kind=WidgetList (the request accepts only ${PROTOBUF})`,
     });
+
+    for (const path of ['/api', '/apis', '/apis/apps/v1']) {
+      const discovery = await call('GET', path, { accept: PROTOBUF });
+      expect({ path, status: discovery.status, reason: proto(discovery).reason }).toEqual({
+        path,
+        status: 406,
+        reason: 'NotAcceptable',
+      });
+    }
 
     const watch = await call('GET', '/api/v1/namespaces/shop/configmaps?watch=true', { accept: PROTOBUF });
     expect(watch.status).toBe(406);
