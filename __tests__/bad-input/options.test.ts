@@ -1,5 +1,6 @@
 // Mistakes on the command line and in the kubeconfig: refused before the cluster is asked (exit 2, not one
-// request sent), with one line saying which option or kubeconfig entry is wrong and what to do.
+// request sent), with one line saying which option or kubeconfig entry is wrong and what to do. (An
+// address that resolves to nothing can only be found by connecting: exit 1.)
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,6 +155,41 @@ describe('a missing or unusable kubeconfig is refused before the cluster is aske
       name: 'no contexts',
       ...sync({}, '--kubeconfig', file('bare', 'apiVersion: v1\nkind: Config\n')),
       says: ['the kubeconfig has no contexts'],
+    }));
+
+  const pointingAt = (name: string, server: string) =>
+    file(
+      name,
+      `apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: ${server}\nusers:\n- name: me\n  user: {token: abcd}\ncontexts:\n- name: prod-ctx\n  context: {cluster: prod, user: me}\ncurrent-context: prod-ctx\n`,
+    );
+
+  it("kubectl's fallback, http://localhost:8080: plain HTTP is refused, and why it is likely there", () =>
+    expectRefused(t.cluster, {
+      name: 'localhost:8080',
+      ...sync({}, '--kubeconfig', pointingAt('fallback', 'http://localhost:8080')),
+      says: [
+        'cluster "prod" (context "prod-ctx"): its server http://localhost:8080 is plain HTTP',
+        "localhost:8080 is kubectl's default when it has no kubeconfig",
+        "use the API server's https:// address",
+      ],
+    }));
+
+  it('a server address without a scheme', () =>
+    expectRefused(t.cluster, {
+      name: 'no scheme',
+      ...sync({}, '--kubeconfig', pointingAt('no-scheme', 'api.prod.example.com:6443')),
+      says: ['its server "api.prod.example.com:6443" is not an address; write it as https://host:port'],
+    }));
+
+  it('a server whose host name is not known: found by connecting (exit 1), nothing written', () =>
+    expectRefused(t.cluster, {
+      name: 'unknown host',
+      ...sync({}, '--kubeconfig', pointingAt('no-host', 'https://api.no-such-cluster.invalid:6443')),
+      exit: 1,
+      says: [
+        'cannot reach the Kubernetes API at https://api.no-such-cluster.invalid:6443',
+        'its host name is not known (ENOTFOUND): check the server address of cluster "prod" (context "prod-ctx")',
+      ],
     }));
 
   it('a current context that names no cluster', () =>

@@ -1,8 +1,9 @@
 /**
- * The TLS material a kubeconfig's current context uses — the cluster's CA, the user's client certificate
- * and key — checked before the cluster is asked anything, so a pasted-wrong field is named as such (which
- * entry, which field) instead of surfacing as an OpenSSL code on the first request. Only the entries' names
- * and the fields' names are ever quoted, never their contents.
+ * The server address and TLS material a kubeconfig's current context uses — the cluster's CA, the user's
+ * client certificate and key — checked before the cluster is asked anything, so a pasted-wrong field is
+ * named as such (which entry, which field) instead of surfacing as an OpenSSL code or a client library's
+ * complaint on the first request. Only the entries' names and the fields' names are quoted, never their
+ * contents.
  */
 import type * as k8s from '@kubernetes/client-node';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
@@ -36,6 +37,27 @@ export function tlsMaterialProblem(kc: k8s.KubeConfig): string | undefined {
     return `${where}: its ${key.field} is not a PEM private key (base64-encoded in client-key-data)`;
   if (!x509.checkPrivateKey(privateKey))
     return `${where}: its client certificate and client key do not belong together (the key is not the certificate's); take both from the same pair, as your cluster's login command wrote them`;
+  return undefined;
+}
+
+/**
+ * Why the current cluster's server address cannot be used, or undefined. `http://localhost:8080` is what
+ * kubectl falls back to without a kubeconfig, so a kubeconfig that says it was most likely not meant.
+ */
+export function serverAddressProblem(kc: k8s.KubeConfig): string | undefined {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) return undefined;
+  const where = `cluster "${cluster.name}" (context "${kc.getCurrentContext()}")`;
+  let url: URL;
+  try {
+    url = new URL(cluster.server);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${where}: its server "${cluster.server}" is not an address; write it as https://host:port, as your cluster's login command prints it`;
+  if (url.protocol === 'http:' && !cluster.skipTLSVerify)
+    return `${where}: its server ${cluster.server} is plain HTTP, which is refused unless the cluster entry sets insecure-skip-tls-verify: true${url.host === 'localhost:8080' ? " (localhost:8080 is kubectl's default when it has no kubeconfig: was the real one not written?)" : ''}; use the API server's https:// address`;
   return undefined;
 }
 

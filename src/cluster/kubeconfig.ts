@@ -7,7 +7,7 @@ import { load } from 'js-yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { tlsMaterialProblem } from './kubeconfig-tls.js';
+import { serverAddressProblem, tlsMaterialProblem } from './kubeconfig-tls.js';
 
 export class KubeconfigError extends Error {
   override name = 'KubeconfigError';
@@ -119,7 +119,7 @@ export function loadKubeconfig(source: { text?: string; file?: string }, context
             .join(', ')})`,
     );
   }
-  const tls = tlsMaterialProblem(kc);
+  const tls = serverAddressProblem(kc) ?? tlsMaterialProblem(kc);
   if (tls) throw new KubeconfigError(`the kubeconfig cannot be used: ${tls}`);
   return { kc, context: kc.getCurrentContext(), server: cluster.server };
 }
