@@ -21,8 +21,6 @@ export interface ResourceType {
   strategicMerge: boolean;
   /** Set for kinds served because a CRD defines them. */
   fromCrd?: string;
-  /** Top-level fields `fieldValidation=Strict` accepts (besides apiVersion, kind, metadata). */
-  topLevelFields: string[];
 }
 
 export function apiVersionOf(t: Pick<ResourceType, 'group' | 'version'>): string {
@@ -35,8 +33,6 @@ export function groupKind(group: string, kind: string): string {
 
 type Spec = Partial<ResourceType> & Pick<ResourceType, 'group' | 'version' | 'kind' | 'plural'>;
 
-const SPEC_STATUS = ['spec', 'status'];
-
 function t(spec: Spec): ResourceType {
   return {
     singular: spec.kind.toLowerCase(),
@@ -46,7 +42,6 @@ function t(spec: Spec): ResourceType {
     statusSubresource: false,
     generation: false,
     strategicMerge: true,
-    topLevelFields: SPEC_STATUS,
     ...spec,
   };
 }
@@ -69,14 +64,12 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'ConfigMap',
     plural: 'configmaps',
     shortNames: ['cm'],
-    topLevelFields: ['data', 'binaryData', 'immutable'],
   }),
   t({
     group: '',
     version: 'v1',
     kind: 'Secret',
     plural: 'secrets',
-    topLevelFields: ['data', 'stringData', 'type', 'immutable'],
   }),
   t({
     group: '',
@@ -84,7 +77,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'ServiceAccount',
     plural: 'serviceaccounts',
     shortNames: ['sa'],
-    topLevelFields: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'],
   }),
   t({
     group: '',
@@ -101,7 +93,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'Endpoints',
     plural: 'endpoints',
     shortNames: ['ep'],
-    topLevelFields: ['subsets'],
   }),
   t({
     group: '',
@@ -118,22 +109,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'Event',
     plural: 'events',
     shortNames: ['ev'],
-    topLevelFields: [
-      'involvedObject',
-      'reason',
-      'message',
-      'source',
-      'firstTimestamp',
-      'lastTimestamp',
-      'count',
-      'type',
-      'eventTime',
-      'series',
-      'action',
-      'related',
-      'reportingComponent',
-      'reportingInstance',
-    ],
   }),
   t({
     group: '',
@@ -189,7 +164,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     version: 'v1',
     kind: 'ControllerRevision',
     plural: 'controllerrevisions',
-    topLevelFields: ['data', 'revision'],
   }),
   t({ group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', ...workload }),
   t({ group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', shortNames: ['cj'], ...workload }),
@@ -240,14 +214,12 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     version: 'v1',
     kind: 'Role',
     plural: 'roles',
-    topLevelFields: ['rules'],
   }),
   t({
     group: 'rbac.authorization.k8s.io',
     version: 'v1',
     kind: 'RoleBinding',
     plural: 'rolebindings',
-    topLevelFields: ['subjects', 'roleRef'],
   }),
   t({
     group: 'rbac.authorization.k8s.io',
@@ -255,7 +227,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'ClusterRole',
     plural: 'clusterroles',
     namespaced: false,
-    topLevelFields: ['rules', 'aggregationRule'],
   }),
   t({
     group: 'rbac.authorization.k8s.io',
@@ -263,7 +234,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     kind: 'ClusterRoleBinding',
     plural: 'clusterrolebindings',
     namespaced: false,
-    topLevelFields: ['subjects', 'roleRef'],
   }),
   t({
     group: 'apiextensions.k8s.io',
@@ -283,15 +253,6 @@ export const BUILT_IN_TYPES: readonly ResourceType[] = [
     plural: 'storageclasses',
     namespaced: false,
     shortNames: ['sc'],
-    topLevelFields: [
-      'provisioner',
-      'parameters',
-      'reclaimPolicy',
-      'mountOptions',
-      'allowVolumeExpansion',
-      'volumeBindingMode',
-      'allowedTopologies',
-    ],
   }),
   t({
     group: '',

@@ -26,7 +26,6 @@ function reviewType(kind: string): ResourceType {
     statusSubresource: false,
     generation: false,
     strategicMerge: false,
-    topLevelFields: ['spec', 'status'],
   };
 }
 

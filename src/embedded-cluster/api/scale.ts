@@ -27,7 +27,6 @@ const SCALE_TYPE: ResourceType = {
   statusSubresource: false,
   generation: false,
   strategicMerge: true,
-  topLevelFields: ['spec', 'status'],
 };
 
 export function hasScaleSubresource(type: ResourceType): boolean {

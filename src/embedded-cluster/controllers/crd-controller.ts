@@ -24,7 +24,6 @@ export function typesFromCrd(crd: Obj): ResourceType[] {
     generation: true,
     strategicMerge: false,
     fromCrd: crd.metadata.name,
-    topLevelFields: [],
   }));
 }
 
