@@ -14,6 +14,7 @@
 //   ValidateConfigMap/ValidateSecret (1 MiB, the whole-object path printed as "[]").
 // - body limit: handlers/rest.go limitedReadBody, 413 "Request entity too large: limit is 3145728".
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { base64ErrorOffset } from '../../src/embedded-cluster/schema/go-values.js';
 import { kubectl, startTestCluster, type TestCluster } from '../helpers/embedded.js';
 
 let t: TestCluster;
@@ -106,7 +107,59 @@ describe('field types', () => {
   });
 });
 
+describe('more type errors, each in its path’s wording', () => {
+  it('quantities, strategic patches of a string map, and several mistakes at once in server-side apply', async () => {
+    const quantity = await kubectl(
+      t,
+      ['apply', '-f', '-'],
+      deployment('quantity', '1', 'image: nginx:1.27\n          resources: {limits: {cpu: "1 core"}}'),
+    );
+    expect(quantity.stderr.trim()).toBe(
+      `Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+    );
+    // A number is a valid quantity.
+    expect(
+      (
+        await kubectl(
+          t,
+          ['apply', '-f', '-'],
+          deployment('quantity', '1', 'image: nginx:1.27\n          resources: {limits: {cpu: 2}}'),
+        )
+      ).code,
+    ).toBe(0);
+
+    await kubectl(t, ['apply', '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: numbers}\n');
+    const number = await kubectl(t, ['patch', 'configmap', 'numbers', '-p', '{"data":{"a":1}}']);
+    expect(number.stderr.trim()).toBe(
+      'The request is invalid: patch: Invalid value: "map[data:map[a:1]]": cannot convert int64 to string',
+    );
+    expect(stored('ConfigMap', 'numbers')).not.toHaveProperty('data');
+
+    const two = await kubectl(
+      t,
+      ['apply', '--server-side', '-f', '-'],
+      deployment('two-errors', 'three').replace('spec:\n  replicas', 'spec:\n  paused: "yes"\n  replicas'),
+    );
+    expect(two.stderr).toBe(
+      'Error from server: failed to create typed patch object (default/two-errors; apps/v1, Kind=Deployment): errors:\n' +
+        '  .spec.paused: expected boolean, got &{yes}\n' +
+        '  .spec.replicas: expected numeric (int or float), got string\n',
+    );
+  });
+});
+
 describe('unknown fields', () => {
+  it('are all named in one refusal, in the order the decoder meets them (kubectl sorts the keys)', async () => {
+    const r = await kubectl(
+      t,
+      ['create', '-f', '-'],
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: typos, labelz: {a: b}}\ndatta: {a: b}\n',
+    );
+    expect(r.stderr.trim()).toBe(
+      'Error from server (BadRequest): error when creating "STDIN": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "datta", unknown field "metadata.labelz"',
+    );
+  });
+
   const typo = (name: string) => deployment(name, '1', 'imagee: nginx:1.27\n          image: nginx:1.27');
 
   it('are refused at any depth under fieldValidation=Strict (kubectl’s default), naming the path', async () => {
@@ -209,6 +262,17 @@ describe('data', () => {
       'Error from server (BadRequest): error when creating "STDIN": Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 3',
     );
     expect((await kubectl(t, ['apply', '-f', '-'], secret('c2VjcmV0'))).code).toBe(0);
+  });
+
+  it('reports base64 errors at the offset Go’s decoder (encoding/base64 decodeQuantum) reports', () => {
+    expect(base64ErrorOffset('c2VjcmV0')).toBeUndefined();
+    expect(base64ErrorOffset('YQ==')).toBeUndefined();
+    expect(base64ErrorOffset('YW\nJj')).toBeUndefined(); // newlines are skipped
+    expect(base64ErrorOffset('YQ')).toBe(0); // padding missing: the start of the unfinished quantum
+    expect(base64ErrorOffset('YWJj=')).toBe(4); // padding as a quantum's first character
+    expect(base64ErrorOffset('YQ=x')).toBe(2); // "==" expected after "YQ="
+    expect(base64ErrorOffset('YQ==YQ==')).toBe(4); // data after the padding
+    expect(base64ErrorOffset('ab$d')).toBe(2);
   });
 
   it('refuses ConfigMap keys outside [-._a-zA-Z0-9]', async () => {
