@@ -86,6 +86,16 @@ spec:
 `,
     );
     expect(await ok(['scale', 'statefulset/db', '--replicas=2'])).toBe('statefulset.apps/db scaled\n');
+    await ok(
+      ['apply', '-f', '-'],
+      deployment('bare', 'nginx:1.27', 1).replace('kind: Deployment', 'kind: ReplicaSet'),
+    );
+    expect(await ok(['scale', 'replicaset/bare', '--replicas=3'])).toBe('replicaset.apps/bare scaled\n');
+    await t.cluster.waitFor(
+      () =>
+        t.cluster.api.store.list('/Pod', 'default').filter((p) => p.metadata.labels?.app === 'bare')
+          .length === 3 || undefined,
+    );
     expect(t.cluster.object('apps', 'StatefulSet', 'default', 'db')?.spec).toMatchObject({ replicas: 2 });
     const negative = await fetch(`${t.cluster.url}/apis/apps/v1/namespaces/default/statefulsets/db/scale`, {
       method: 'PATCH',
