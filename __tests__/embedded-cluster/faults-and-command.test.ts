@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EventEmitter } from 'node:events';
 import * as k8s from '@kubernetes/client-node';
+import { clusterCommand } from '../../src/cli/commands/cluster.js';
 import { ROOT } from '../helpers/cli.js';
 import { startTestCluster } from '../helpers/embedded.js';
 
@@ -42,13 +44,66 @@ describe('fault injection', () => {
     }
   });
 
-  it('cuts watch streams after watchCutMs', async () => {
+  it('cuts watch streams after watchCutMs, counting each cut', async () => {
     const t = await startTestCluster({ faults: { watchCutMs: 100 } });
     try {
       const err = await new Promise((resolve) => {
         void new k8s.Watch(t.kc).watch('/api/v1/namespaces/default/configmaps', {}, () => {}, resolve);
       });
       expect(err).toBeNull();
+      expect(t.cluster.faults.injected['watch-cut']).toBe(1);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('throttles with the Retry-After set, resets connections, and loses the answers of writes it did', async () => {
+    const t = await startTestCluster({ faults: { throttleRate: 1, retryAfterSeconds: 7 } });
+    const url = `${t.cluster.url}/api/v1/namespaces/default/configmaps`;
+    try {
+      const throttled = await fetch(url);
+      expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7']);
+      t.cluster.faults.set({ throttleRate: 0, resetRate: 1 });
+      await expect(fetch(url)).rejects.toThrow('fetch failed');
+      t.cluster.faults.set({ resetRate: 0, lostResponseRate: 1 });
+      expect((await fetch(url)).status).toBe(200); // a read: nothing to lose
+      const write = fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'done-anyway' } }),
+      });
+      await expect(write).rejects.toThrow('fetch failed');
+      const type = t.cluster.api.registry.byKind('', 'ConfigMap')!;
+      expect(t.cluster.api.tryGet(type, 'default', 'done-anyway')).toBeDefined();
+      expect(t.cluster.faults.injected).toMatchObject({ '429': 1, reset: 1, 'lost-response': 1 });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('answers watches resumed from a resourceVersion with 410 Gone at watchGoneRate', async () => {
+    const t = await startTestCluster({ faults: { watchGoneRate: 1 } });
+    const path = '/api/v1/namespaces/default/configmaps';
+    try {
+      const rv = (await (await fetch(`${t.cluster.url}${path}`)).json()) as {
+        metadata: { resourceVersion: string };
+      };
+      const events: unknown[] = [];
+      await new Promise((resolve) => {
+        void new k8s.Watch(t.kc).watch(
+          path,
+          { resourceVersion: rv.metadata.resourceVersion },
+          (type, obj) => events.push({ type, code: (obj as { code?: number }).code }),
+          resolve,
+        );
+      });
+      expect(events).toEqual([{ type: 'ERROR', code: 410 }]);
+      expect(t.cluster.faults.injected.gone).toBe(1);
+      // A watch that lists first (no resourceVersion) is not a resume.
+      const listed = await fetch(`${t.cluster.url}${path}?watch=true&timeoutSeconds=1`);
+      expect(listed.status).toBe(200);
+      await listed.text();
+      expect(t.cluster.faults.injected.gone).toBe(1);
     } finally {
       await t.stop();
     }
@@ -105,6 +160,35 @@ describe('hook-sync cluster', () => {
     expect(cm.data).toEqual({ k: 'v' });
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+  });
+
+  it('serves the faults its flags name', async () => {
+    const out: string[] = [];
+    const signals = new EventEmitter();
+    const io = { stdout: (x: string) => out.push(x), stderr: () => {}, env: {}, cwd: ROOT };
+    const running = clusterCommand(
+      ['--throttle-rate', '1', '--retry-after-s', '4', '--log-cut-ms', '50', '--watch-gone-rate', '0.5'],
+      io,
+      signals,
+    );
+    const ready = async (): Promise<string> => {
+      for (;;) {
+        const line = out.join('').match(/listening on (\S+?)(;|\n)/);
+        if (line) return line[1]!;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const url = await ready();
+    const res = await fetch(`${url}/api/v1/namespaces`);
+    expect([res.status, res.headers.get('retry-after')]).toEqual([429, '4']);
+    signals.emit('SIGTERM');
+    expect(await running).toBe(0);
+    for (const [argv, flag] of [
+      [['--watch-gone-rate', '2'], '--watch-gone-rate'],
+      [['--log-cut-ms=-5'], '--log-cut-ms'],
+      [['--lost-response-rate', 'often'], '--lost-response-rate'],
+    ] as const)
+      await expect(clusterCommand([...argv], io, signals)).rejects.toThrow(`${flag} must be a number from 0`);
   });
 
   it('refuses a bad option with exit code 2', async () => {

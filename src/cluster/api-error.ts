@@ -5,7 +5,8 @@ export class KubeApiError extends Error {
     readonly reason: string,
     message: string,
     readonly causes: { field?: string; message?: string; reason?: string }[] = [],
-    readonly retryAfterSeconds?: number,
+    /** The server's Retry-After header as sent (seconds or an HTTP-date): it did not act, come back then. */
+    readonly retryAfter?: string,
   ) {
     super(message);
     this.name = 'KubeApiError';
@@ -25,7 +26,7 @@ export class KubeApiError extends Error {
           status.reason ?? 'Unknown',
           readableMessage(code, status.message, causes),
           causes,
-          retryAfter ? Number(retryAfter) : undefined,
+          retryAfter || undefined,
         );
       }
     } catch {
@@ -36,19 +37,12 @@ export class KubeApiError extends Error {
       code === 404 ? 'NotFound' : 'Unknown',
       body.trim().slice(0, 500) || `HTTP ${code}`,
       [],
-      retryAfter ? Number(retryAfter) : undefined,
+      retryAfter || undefined,
     );
   }
 
   get notFound(): boolean {
     return this.code === 404;
-  }
-
-  /** Worth another try: throttling, server errors, a proxy or API server restarting. */
-  get transient(): boolean {
-    return (
-      this.code === 429 || this.code === 500 || this.code === 502 || this.code === 503 || this.code === 504
-    );
   }
 }
 

@@ -2,10 +2,16 @@
  * The one place hook-sync talks to a cluster. Requests go through @kubernetes/client-node's KubeConfig
  * (tokens, client certificates, exec plugins, TLS, proxies) but bodies are plain JSON written by us: the
  * client's typed models drop fields they do not know, and manifests must reach the server as written.
- * Transient failures (429 with Retry-After, 5xx, connection resets) are retried, bounded.
+ * Transient failures (429 with Retry-After, 5xx, broken connections, no answer) are retried where a
+ * repeat is safe (`transient-failure.ts`), with back-off bounded by the operation (`retry-policy.ts`).
  */
+import { randomBytes } from 'node:crypto';
 import * as k8s from '@kubernetes/client-node';
 import { KubeApiError, KubeConnectionError, connectionProblem } from './api-error.js';
+import { debugSinkFromEnv, type DebugSink } from './debug-log.js';
+import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry-policy.js';
+import { retrying } from './retrying.js';
+import { safeToRepeat } from './transient-failure.js';
 
 export const FIELD_MANAGER = 'hook-sync';
 
@@ -72,23 +78,31 @@ function authFailure(err: unknown): KubeAuthError {
   );
 }
 
-export interface RequestOptions {
+export interface RequestOptions<T = Json> {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   contentType?: string;
-  /** Safe to repeat (GET, apply, delete): retried on transient failures. */
+  /**
+   * May it be sent again after a failure the server may have acted on? By default: reads, deletes,
+   * updates, apply and merge patches, dry runs (`safeToRepeat`); a caller that handles the repeat's
+   * answer itself (a create whose AlreadyExists it reads as its own) says true.
+   */
   idempotent?: boolean;
+  /** Before each repeat: the result a lost answer would have carried, if it can be found. */
+  beforeRetry?: () => Promise<{ status: number; body: T } | undefined>;
   signal?: AbortSignal;
 }
 
-export interface RetryPolicy {
-  attempts: number;
-  /** First back-off; doubles, capped at maxDelayMs. */
-  baseDelayMs: number;
-  maxDelayMs: number;
+/** Tests decide the waits (and see the debug lines) instead of sleeping. */
+export interface ClientHooks {
+  timing?: Partial<RetryTiming>;
+  debug?: DebugSink;
 }
 
-const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 200, maxDelayMs: 5000 };
+export type { RetryPolicy } from './retry-policy.js';
+
+/** On objects created under a generateName: lets a retry find what a create whose answer was lost made. */
+export const CREATE_TOKEN_LABEL = 'hook-sync.io/create-token';
 
 function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
@@ -97,95 +111,139 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
     : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
-
 export class ClusterClient {
   private readonly http = new k8s.IsomorphicFetchHttpLibrary();
   private readonly resources = new Map<string, ResourceInfo>();
   private readonly groupVersionsLoaded = new Set<string>();
   readonly server: string;
-  /** Every request made, for tests and for counting retries. */
+  readonly retry: RetryPolicy;
+  readonly timing: RetryTiming;
+  readonly debug: DebugSink | undefined;
+  /** Requests made and repeated, for tests and for counting the faults a run survived. */
   readonly stats = { requests: 0, retries: 0 };
 
   constructor(
     readonly kc: k8s.KubeConfig,
-    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    retry: Partial<RetryPolicy> = {},
+    hooks: ClientHooks = {},
   ) {
     this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...retry };
+    this.timing = { ...REAL_TIMING, ...hooks.timing };
+    this.debug = hooks.debug ?? debugSinkFromEnv();
+  }
+
+  private url(path: string, query: RequestOptions['query'] = {}): URL {
+    const url = new URL(this.server + path);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url;
   }
 
   async request<T = Json>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
-    options: RequestOptions = {},
+    options: RequestOptions<T> = {},
   ): Promise<{ status: number; body: T }> {
-    const url = new URL(this.server + path);
-    for (const [k, v] of Object.entries(options.query ?? {}))
-      if (v !== undefined) url.searchParams.set(k, String(v));
-    const idempotent = options.idempotent ?? (method === 'GET' || method === 'DELETE');
-    let delay = this.retry.baseDelayMs;
-    for (let attempt = 1; ; attempt++) {
-      const ctx = new k8s.RequestContext(url.toString(), method as k8s.HttpMethod);
-      await this.authenticate(ctx);
-      ctx.setHeaderParam('Accept', 'application/json');
-      ctx.setHeaderParam('User-Agent', 'hook-sync');
-      if (options.body !== undefined) {
-        ctx.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
-        ctx.setBody(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
-      }
-      if (options.signal) ctx.setSignal(options.signal);
-      this.stats.requests++;
-      let failure: KubeApiError | KubeConnectionError;
-      try {
-        const response = await this.http.send(ctx).toPromise();
-        const text = await response.body.text();
-        if (response.httpStatusCode < 400)
-          return { status: response.httpStatusCode, body: (text ? JSON.parse(text) : undefined) as T };
-        const apiError = KubeApiError.fromResponse(
-          response.httpStatusCode,
-          text,
-          response.headers['retry-after'],
-        );
-        if (!apiError.transient) throw apiError;
-        failure = apiError;
-      } catch (err) {
-        if (err instanceof KubeApiError) throw err;
-        if (options.signal?.aborted) throw err;
-        const cause = (err as { cause?: { code?: string } }).cause;
-        const problem = connectionProblem(err, {
+    const url = this.url(path, options.query);
+    const safe = options.idempotent ?? safeToRepeat(method, options.contentType, options.query);
+    return this.withRetries(
+      `${method} ${path}`,
+      safe,
+      options.signal,
+      () => this.once<T>(method, url, options),
+      options.beforeRetry,
+    );
+  }
+
+  /** See `retrying`: `attempt` tried until it succeeds or the policy says stop. */
+  withRetries<T>(
+    what: string,
+    safe: boolean,
+    signal: AbortSignal | undefined,
+    attempt: () => Promise<T>,
+    beforeRetry?: () => Promise<T | undefined>,
+  ): Promise<T> {
+    return retrying(this, what, safe, signal, attempt, beforeRetry);
+  }
+
+  private async context(
+    method: string,
+    url: URL,
+    signal: AbortSignal | undefined,
+  ): Promise<k8s.RequestContext> {
+    const ctx = new k8s.RequestContext(url.toString(), method as k8s.HttpMethod);
+    await this.authenticate(ctx);
+    ctx.setHeaderParam('User-Agent', 'hook-sync');
+    if (signal) ctx.setSignal(signal);
+    this.stats.requests++;
+    return ctx;
+  }
+
+  private connectionFailure(err: unknown, timedOut: boolean): KubeConnectionError {
+    const code = (err as { cause?: { code?: unknown } }).cause?.code;
+    const detail = timedOut
+      ? `no answer in ${this.retry.requestTimeoutMs / 1000} s`
+      : (connectionProblem(err, {
           server: this.server,
           cluster: this.kc.getCurrentCluster()?.name,
           context: this.kc.getCurrentContext(),
           user: this.kc.getCurrentUser()?.name,
-        });
-        failure = new KubeConnectionError(
-          `cannot reach the Kubernetes API at ${this.server}: ${problem ?? `${(err as Error).message}${cause?.code ? ` (${cause.code})` : ''}`}`,
-          err,
+        }) ?? `${(err as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`);
+    return new KubeConnectionError(`cannot reach the Kubernetes API at ${this.server}: ${detail}`, err);
+  }
+
+  /** One try: the whole answer read within the request timeout. */
+  private async once<T>(
+    method: string,
+    url: URL,
+    options: RequestOptions<T>,
+  ): Promise<{ status: number; body: T }> {
+    const timeout = AbortSignal.timeout(this.retry.requestTimeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const ctx = await this.context(method, url, signal);
+    ctx.setHeaderParam('Accept', 'application/json');
+    if (options.body !== undefined) {
+      ctx.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
+      ctx.setBody(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+    }
+    let status: number;
+    let text: string;
+    let retryAfter: string | undefined;
+    try {
+      const response = await this.http.send(ctx).toPromise();
+      status = response.httpStatusCode;
+      retryAfter = response.headers['retry-after'];
+      text = await response.body.text();
+    } catch (err) {
+      if (options.signal?.aborted) throw err;
+      throw this.connectionFailure(err, timeout.aborted);
+    }
+    if (status < 400) return { status, body: (text ? JSON.parse(text) : undefined) as T };
+    throw KubeApiError.fromResponse(status, text, retryAfter);
+  }
+
+  /**
+   * A long-running GET (a log stream) with this client's credentials: one try, no timeout. An answer of
+   * 400 or more is thrown as a KubeApiError, a connection that fails as a KubeConnectionError.
+   */
+  async openStream(
+    path: string,
+    query: RequestOptions['query'],
+    signal?: AbortSignal,
+  ): Promise<ReadableStream<Uint8Array>> {
+    const ctx = await this.context('GET', this.url(path, query), signal);
+    try {
+      const response = await this.http.send(ctx).toPromise();
+      if (response.httpStatusCode >= 400)
+        throw KubeApiError.fromResponse(
+          response.httpStatusCode,
+          await response.body.text(),
+          response.headers['retry-after'],
         );
-      }
-      // Non-idempotent writes are retried only when the server said it did not act (429/503 before work).
-      const retriable =
-        idempotent || (failure instanceof KubeApiError && (failure.code === 429 || failure.code === 503));
-      if (!retriable || attempt >= this.retry.attempts) throw failure;
-      this.stats.retries++;
-      const wait =
-        failure instanceof KubeApiError && failure.retryAfterSeconds
-          ? failure.retryAfterSeconds * 1000
-          : delay;
-      await sleep(Math.min(wait, this.retry.maxDelayMs), options.signal);
-      delay = Math.min(delay * 2, this.retry.maxDelayMs);
+      return response.body.stream() as ReadableStream<Uint8Array>;
+    } catch (err) {
+      if (err instanceof KubeApiError || signal?.aborted) throw err;
+      throw this.connectionFailure(err, false);
     }
   }
 
@@ -267,15 +325,31 @@ export class ClusterClient {
     return { object: body, created: status === 201 };
   }
 
-  /** POST: the object must not exist. */
+  /**
+   * POST: the object must not exist. A named create is repeated only when the server did not act (a
+   * repeat of one that went through would answer AlreadyExists). Under a generateName, the object gets a
+   * token label, and before a repeat the collection is searched for it: the object of a create whose
+   * answer was lost is found, not made twice.
+   */
   async create(obj: Json, options: WriteOptions = {}): Promise<Json> {
     const meta = (obj.metadata ?? {}) as Json;
     const info = await this.requireResource(String(obj.apiVersion), String(obj.kind));
-    const { body } = await this.request('POST', this.collectionPath(info, meta.namespace as string), {
-      query: writeQuery(options),
-      body: obj,
-      idempotent: options.dryRun === true,
-      signal: options.signal,
+    const path = this.collectionPath(info, meta.namespace as string);
+    const base = { query: writeQuery(options), signal: options.signal };
+    if (options.dryRun || meta.name || !meta.generateName)
+      return (await this.request('POST', path, { ...base, body: obj })).body;
+    const token = randomBytes(8).toString('hex');
+    const labels = { ...((meta.labels ?? {}) as Json), [CREATE_TOKEN_LABEL]: token };
+    const { body } = await this.request('POST', path, {
+      ...base,
+      body: { ...obj, metadata: { ...meta, labels } },
+      idempotent: true,
+      beforeRetry: async () => {
+        const { items } = await this.list(info, meta.namespace as string | undefined, {
+          labelSelector: `${CREATE_TOKEN_LABEL}=${token}`,
+        });
+        return items[0] ? { status: 201, body: items[0] } : undefined;
+      },
     });
     return body;
   }
@@ -364,44 +438,5 @@ export class ClusterClient {
     onDone: (err: unknown) => void,
   ): Promise<AbortController> {
     return new k8s.Watch(this.kc).watch(path, query, (type, obj) => onEvent(type, obj as Json), onDone);
-  }
-
-  /** Streams a container's log; resolves when the stream ends (the container exited, or `signal` stopped it). */
-  async followLog(
-    namespace: string,
-    pod: string,
-    container: string,
-    onLine: (line: string) => void,
-    options: { follow: boolean; signal?: AbortSignal },
-  ): Promise<void> {
-    const url = new URL(
-      `${this.server}/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`,
-    );
-    url.searchParams.set('container', container);
-    if (options.follow) url.searchParams.set('follow', 'true');
-    const ctx = new k8s.RequestContext(url.toString(), k8s.HttpMethod.GET);
-    await this.authenticate(ctx);
-    if (options.signal) ctx.setSignal(options.signal);
-    const response = await this.http.send(ctx).toPromise();
-    if (response.httpStatusCode >= 400)
-      throw KubeApiError.fromResponse(response.httpStatusCode, await response.body.text());
-    const reader = (response.body.stream() as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let partial = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        partial += decoder.decode(value, { stream: true });
-        let nl: number;
-        while ((nl = partial.indexOf('\n')) >= 0) {
-          onLine(partial.slice(0, nl));
-          partial = partial.slice(nl + 1);
-        }
-      }
-    } catch (err) {
-      if (!options.signal?.aborted) throw err;
-    }
-    if (partial) onLine(partial);
   }
 }

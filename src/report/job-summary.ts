@@ -96,7 +96,11 @@ function failureDetails(t: TaskResult, budget: Budget): string {
     `<p>${STATUS_ICON[t.status]} <b>${escapeHtml(taskTitle(t))}</b> · ${escapeHtml(t.phase)} · wave ${t.wave}<br>`,
     `<b>${escapeHtml(t.reason ?? t.status)}</b>: ${escapeHtml(t.message || t.status)}<br>`,
     `Manifest: ${code(t.source)}` +
-      (t.logsWithheld ? `<br>\nLogs: ${escapeHtml(t.logsWithheld)}</p>` : '</p>'),
+      (t.logsWithheld
+        ? `<br>\nLogs: ${escapeHtml(t.logsWithheld)}</p>`
+        : t.logsIncomplete
+          ? `<br>\nLogs incomplete: ${escapeHtml(t.logsIncomplete)}</p>`
+          : '</p>'),
   ];
   const blocks: string[] = [];
   if (t.logs?.length && budget.logLines > 0 && !t.logsWithheld) {
@@ -153,7 +157,7 @@ function tasksTable(result: SyncResult, budget: Budget): string[] {
   ];
   for (const t of rows)
     out.push(
-      `| ${cell(t.phase)} | ${t.wave} | ${cell(objectName(t))} | ${t.hook ? 'hook' : 'resource'} | ${resultText(t)} | ${taskDuration(t) || NONE} | ${cell(t.message)} |`,
+      `| ${cell(t.phase)} | ${t.wave} | ${cell(objectName(t))} | ${t.hook ? 'hook' : 'resource'} | ${resultText(t)} | ${taskDuration(t) || NONE} | ${cell(t.logsIncomplete ? `${t.message}; logs incomplete: ${t.logsIncomplete}` : t.message)} |`,
     );
   const hidden = ordered.length - rows.length;
   if (hidden > 0)

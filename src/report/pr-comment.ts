@@ -51,7 +51,7 @@ function record(result: SyncResult, url?: string): RunRecord {
 const EARLIER_MESSAGE = 120;
 
 function row(t: TaskResult): string {
-  return `| ${cell(t.phase)} | ${t.wave} | ${cell(`${t.kind}/${t.name}`)}${t.hook ? ' (hook)' : ''} | ${STATUS_ICON[t.status]} ${t.status} | ${taskDuration(t) || NONE} |`;
+  return `| ${cell(t.phase)} | ${t.wave} | ${cell(`${t.kind}/${t.name}`)}${t.hook ? ' (hook)' : ''} | ${STATUS_ICON[t.status]} ${t.status}${t.logsIncomplete ? ` · ${cell(`logs incomplete: ${t.logsIncomplete}`)}` : ''} | ${taskDuration(t) || NONE} |`;
 }
 
 /** `2 Succeeded, 1 Skipped`: what the rows left out of the table were. */
@@ -67,7 +67,11 @@ function failure(t: TaskResult, logLines: number): string[] {
     `<p>${STATUS_ICON[t.status]} <b>${escapeHtml(taskTitle(t))}</b> · ${escapeHtml(t.phase)} · wave ${t.wave}<br>`,
     `<b>${escapeHtml(t.reason ?? t.status)}</b>: ${escapeHtml(t.message || t.status)}<br>`,
     `Manifest: ${code(t.source)}` +
-      (t.logsWithheld ? `<br>\nLogs: ${escapeHtml(t.logsWithheld)}</p>` : '</p>'),
+      (t.logsWithheld
+        ? `<br>\nLogs: ${escapeHtml(t.logsWithheld)}</p>`
+        : t.logsIncomplete
+          ? `<br>\nLogs incomplete: ${escapeHtml(t.logsIncomplete)}</p>`
+          : '</p>'),
   ];
   const events = t.events?.slice(-5) ?? [];
   const logs = t.logs?.length && logLines > 0 && !t.logsWithheld ? t.logs.slice(-logLines) : [];

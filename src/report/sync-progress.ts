@@ -44,13 +44,17 @@ export function renderResultText(result: SyncResult): string {
   ];
   for (const t of result.tasks.filter(
     (x) =>
-      (x.status === 'Failed' || x.status === 'Terminated') &&
-      (x.logs?.length || x.events?.length || x.logsWithheld),
+      ((x.status === 'Failed' || x.status === 'Terminated') &&
+        (x.logs?.length || x.events?.length || x.logsWithheld)) ||
+      x.logsIncomplete,
   )) {
     lines.push('', `${t.kind}/${t.name}:`);
-    if (t.events?.length) lines.push('  events:', ...t.events.map((e) => `    ${e}`));
-    if (t.logs?.length) lines.push('  last log lines:', ...t.logs.map((l) => `    ${l}`));
+    // A hook that succeeded is listed for its incomplete logs only: its output was shown live.
+    const failed = t.status === 'Failed' || t.status === 'Terminated';
+    if (failed && t.events?.length) lines.push('  events:', ...t.events.map((e) => `    ${e}`));
+    if (failed && t.logs?.length) lines.push('  last log lines:', ...t.logs.map((l) => `    ${l}`));
     if (t.logsWithheld) lines.push(`  logs: ${t.logsWithheld}`);
+    if (t.logsIncomplete) lines.push(`  logs incomplete: ${t.logsIncomplete}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -6,7 +6,7 @@
  */
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import { taskRef, type SyncTask } from '../plan/sync-task.js';
-import type { HookLogFollower } from './hook-logs.js';
+import { podsRan, type HookLogFollower } from './hook-logs.js';
 import type { HookSecrets } from './hook-secrets.js';
 import type { ObservedState } from './observed-state.js';
 import { OK, type StepOutcome } from './outcome.js';
@@ -102,7 +102,8 @@ export class HookLifecycle {
   /** The hook reached its end: its logs drain (bounded) and are recorded before the verdict and any delete. */
   finish(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
     this.finishing.add(run);
-    void this.logs.settle(run.uid ?? '').then(() => {
+    const obj = run.applied ? this.observed.latest(run.applied) : undefined;
+    void this.logs.settle(run.uid ?? '', podsRan(obj)).then(() => {
       this.finishing.delete(run);
       this.record(run, state, message, reason);
       this.applyDeletePolicy(run, state);
@@ -117,6 +118,7 @@ export class HookLifecycle {
       run.logsWithheld = this.logs.withheld(run.uid ?? '');
       this.events.say(`${run.describe()}: ${run.logsWithheld}`);
     }
+    this.noteIncompleteLogs(run, obj);
     // A pod's termination message may be its last log lines (FallbackToLogsOnError): withheld with them.
     // A Job's message is its controller's, never the pod's.
     if (run.logsWithheld && state === 'Failed' && run.task.kind !== 'Job')
@@ -133,6 +135,12 @@ export class HookLifecycle {
       last && !message.includes(last) ? `${message}; last log line: ${last}` : message,
       reason,
     );
+  }
+
+  /** Logs that could not be read in full are said to be incomplete, in the live log and the result. */
+  private noteIncompleteLogs(run: TaskRun, obj: Json | undefined): void {
+    run.logsIncomplete = this.logs.incomplete(run.uid ?? '', podsRan(obj));
+    if (run.logsIncomplete) this.events.say(`${run.describe()}: logs incomplete: ${run.logsIncomplete}`);
   }
 
   /** HookSucceeded / HookFailed, keyed on this hook's own outcome (the contract; Argo CD keys on the sync's). */

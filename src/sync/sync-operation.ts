@@ -8,6 +8,7 @@
  */
 import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json, ObjectRef } from '../cluster/cluster-client.js';
+import { withRetryLimits, type RetryLimits } from '../cluster/retry-policy.js';
 import type { GracePeriods } from '../health/fail-fast.js';
 import { phaseOrder, type Phase } from '../hooks/phase.js';
 import type { InventoryObject } from '../lifecycle/inventory.js';
@@ -96,6 +97,7 @@ export class SyncOperation implements LifecycleEvents {
   private readonly removeBefore: Phase;
   private readonly startedAt = new Date();
   private readonly deadline: number;
+  private readonly retryLimits: RetryLimits;
   private started = 0;
 
   constructor(
@@ -142,11 +144,13 @@ export class SyncOperation implements LifecycleEvents {
     this.preflight = new Preflight(plan, client, this.observed);
     this.waiting = new Waiting(this.observed, options.timeoutMs, options.signal);
     this.deadline = Date.now() + options.timeoutMs;
+    // No request waits to be retried past the operation's timeout or after its cancel.
+    this.retryLimits = { signal: options.signal, deadline: this.deadline };
   }
 
   async run(): Promise<SyncResult> {
     try {
-      return await this.execute();
+      return await withRetryLimits(this.retryLimits, () => this.execute());
     } catch (err) {
       return this.clusterFailed(err);
     } finally {
@@ -277,7 +281,7 @@ export class SyncOperation implements LifecycleEvents {
    */
   async dryRunOnly(): Promise<SyncResult | undefined> {
     try {
-      const refused = await this.runPreflight(false);
+      const refused = await withRetryLimits(this.retryLimits, () => this.runPreflight(false));
       return refused ? await this.finish('Failed', refused) : undefined;
     } catch (err) {
       return this.clusterFailed(err);
@@ -455,6 +459,7 @@ export class SyncOperation implements LifecycleEvents {
   /** All SyncFail hooks at once; the operation is Failed whatever they do. */
   private async runSyncFail(runs: TaskRun[]): Promise<StepOutcome> {
     const deadline = Date.now() + (this.options.syncFailTimeoutMs ?? 5 * 60_000);
+    this.retryLimits.deadline = deadline; // SyncFail hooks have time of their own
     if (this.options.signal?.aborted) return { ok: false, why: 'cancelled', message: 'cancelled' };
     for (const kindRun of kindRunsOf(runs))
       await inBatches(kindRun, this.options.concurrency ?? 8, (run) => this.applyTask(run, deadline));

@@ -25,6 +25,11 @@ export interface TaskResult extends TaskIdentity {
   logs?: string[];
   /** Why a hook's logs are kept out of every report (a Secret its pods use could not be read to mask it). */
   logsWithheld?: string;
+  /**
+   * Why `logs` are not all the hook wrote, when they are not: a stream that could not be resumed, a pod
+   * deleted before its log was read. Absent when its logs were read in full.
+   */
+  logsIncomplete?: string;
   /** Events about a failed hook or resource and its pods: `Warning BackOff: message`. */
   events?: string[];
 }

@@ -27,6 +27,8 @@ export class TaskRun {
   logs?: string[];
   /** Why the logs are not in the result, when they are kept out. */
   logsWithheld?: string;
+  /** Why the logs are not all the hook wrote, when some could not be read. */
+  logsIncomplete?: string;
   events?: string[];
   /** Order in which tasks were started, for the result document. */
   startIndex = -1;
@@ -103,6 +105,7 @@ export class TaskRun {
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.logs?.length && !this.logsWithheld ? { logs: this.logs } : {}),
       ...(this.logsWithheld ? { logsWithheld: this.logsWithheld } : {}),
+      ...(this.logsIncomplete && !this.logsWithheld ? { logsIncomplete: this.logsIncomplete } : {}),
       ...(this.events?.length ? { events: this.events } : {}),
     };
   }

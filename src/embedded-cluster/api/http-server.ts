@@ -25,6 +25,10 @@ import {
   requestEntityTooLarge,
 } from './status-errors.js';
 import { toTable, wantsTable } from './tables.js';
+import { ACCESS_REVIEW_GROUP, serveAccessReview } from './access-review.js';
+import { hasScaleSubresource, serveScale } from './scale.js';
+import { faultAnswer, isWrite, loseResponse } from './injected-faults.js';
+import { servePodLog } from './pod-log.js';
 import {
   acceptsOnlyProtobuf,
   decodeProtobufBody,
@@ -33,8 +37,6 @@ import {
   PROTOBUF_MEDIA_TYPE,
   protobufWatchRefused,
 } from '../protobuf/http.js';
-import { ACCESS_REVIEW_GROUP, serveAccessReview } from './access-review.js';
-import { hasScaleSubresource, serveScale } from './scale.js';
 
 export interface PodLogs {
   /** Throws ApiError (400/404) when there is nothing to read, as the kubelet answers. */
@@ -224,37 +226,19 @@ export class ClusterHttpServer {
       if (!isProbe) {
         const { latencyMs } = this.options.faults.settings;
         if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
-        const fault = this.options.faults.roll();
-        if (fault === 'reset') {
+        const fault = this.options.faults.roll(isWrite(req.method));
+        const answer = faultAnswer(fault, this.options.faults);
+        if (answer === 'reset') {
           this.record(req, 0);
           req.socket.destroy();
           return;
         }
-        if (fault !== 'none') {
-          const code = Number(fault);
-          const err =
-            code === 429
-              ? new ApiError(
-                  429,
-                  'TooManyRequests',
-                  'the server has received too many requests and has asked us to try again later',
-                  { retryAfterSeconds: 1 },
-                )
-              : code === 503
-                ? new ApiError(
-                    503,
-                    'ServiceUnavailable',
-                    'the server is currently unable to handle the request',
-                  )
-                : new ApiError(
-                    500,
-                    'InternalError',
-                    'an error on the server ("injected fault") has prevented the request from succeeding',
-                  );
-          this.record(req, code);
-          sendError(res, err);
+        if (answer) {
+          this.record(req, answer.code);
+          sendError(res, answer);
           return;
         }
+        if (fault === 'lost-response') loseResponse(req, res);
         const certified =
           this.options.clientCA !== undefined && (req.socket as TLSSocket).authorized === true;
         const tokenOk =
@@ -670,7 +654,9 @@ export class ClusterHttpServer {
 
     if (rvParam && rvParam !== '0') {
       const since = Number(rvParam);
-      const replay = Number.isFinite(since) ? store.eventsSince(since, gk) : undefined;
+      // A resume from a version compacted away (or made to look so by the watchGoneRate fault): 410.
+      const replay =
+        Number.isFinite(since) && !this.options.faults.rollGone() ? store.eventsSince(since, gk) : undefined;
       if (!replay) {
         const err = gone(`too old resource version: ${rvParam} (${store.oldestResumableRv})`);
         res.write(JSON.stringify({ type: 'ERROR', object: err.toStatus() }) + '\n');
@@ -705,7 +691,13 @@ export class ClusterHttpServer {
     const timeoutSeconds = Number(q.get('timeoutSeconds') ?? 0);
     if (timeoutSeconds > 0) timers.push(setTimeout(stop, timeoutSeconds * 1000));
     const cut = this.options.faults.settings.watchCutMs;
-    if (cut > 0) timers.push(setTimeout(stop, cut));
+    if (cut > 0)
+      timers.push(
+        setTimeout(() => {
+          if (!res.writableEnded) this.options.faults.count('watch-cut');
+          stop();
+        }, cut),
+      );
     return 200;
   }
 
@@ -716,51 +708,8 @@ export class ClusterHttpServer {
     namespace: string,
     pod: string,
   ): number {
-    const q = url.searchParams;
-    const previous = q.get('previous') === 'true';
-    const { lines, running, container } = this.options.logs.read(
-      namespace,
-      pod,
-      q.get('container') ?? undefined,
-      previous,
-    );
-    const timestamps = q.get('timestamps') === 'true';
-    const format = (l: LogLine) => (timestamps ? `${l.time} ${l.text}\n` : `${l.text}\n`);
-    let selected = lines;
-    const sinceSeconds = Number(q.get('sinceSeconds') ?? 0);
-    if (sinceSeconds > 0)
-      selected = selected.filter((l) => Date.parse(l.time) >= Date.now() - sinceSeconds * 1000);
-    const tail = q.get('tailLines');
-    if (tail !== null && Number(tail) >= 0)
-      selected = Number(tail) === 0 ? [] : selected.slice(-Number(tail));
-    let text = selected.map(format).join('');
-    const limitBytes = Number(q.get('limitBytes') ?? 0);
-    if (limitBytes > 0) text = Buffer.from(text).subarray(0, limitBytes).toString('utf8');
-    const follow = q.get('follow') === 'true' && running && !previous;
-    if (!follow) {
-      res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
-      res.end(text);
-      return 200;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
-    res.flushHeaders();
-    if (text) res.write(text);
-    this.openStreams.add(res);
-    const stopFollow = this.options.logs.follow(
-      namespace,
-      pod,
-      container,
-      (line) => res.write(format(line)),
-      () => {
-        this.openStreams.delete(res);
-        res.end();
-      },
-    );
-    req.on('close', () => {
-      stopFollow();
-      this.openStreams.delete(res);
-    });
-    return 200;
+    const ctx = { logs: this.options.logs, faults: this.options.faults, streams: this.openStreams };
+    return servePodLog(req, res, url, ctx, namespace, pod);
   }
 }
 

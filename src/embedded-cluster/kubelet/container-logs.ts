@@ -20,8 +20,26 @@ interface PodLogRecord {
 
 const MAX_LINES = 10_000;
 
+/**
+ * RFC 3339 with nanoseconds, as the kubelet stamps lines (`timestamps=true`): the clock's milliseconds,
+ * and below them a count that keeps every stamp later than the one before, as a real clock's would be.
+ */
+export class LogClock {
+  private last = 0n;
+
+  now(): string {
+    let nanos = BigInt(Date.now()) * 1_000_000n;
+    if (nanos <= this.last) nanos = this.last + 1n;
+    this.last = nanos;
+    const ms = Number(nanos / 1_000_000n);
+    const fraction = String(nanos % 1_000_000_000n).padStart(9, '0');
+    return `${new Date(ms).toISOString().slice(0, 19)}.${fraction}Z`;
+  }
+}
+
 export class ContainerLogs implements PodLogs {
   private readonly pods = new Map<string, PodLogRecord>();
+  private readonly clock = new LogClock();
 
   private key(namespace: string, pod: string): string {
     return `${namespace}/${pod}`;
@@ -73,7 +91,7 @@ export class ContainerLogs implements PodLogs {
   append(namespace: string, pod: string, name: string, text: string): LogLine | undefined {
     const c = this.container(namespace, pod, name);
     if (!c) return undefined;
-    const line = { time: new Date().toISOString(), text };
+    const line = { time: this.clock.now(), text };
     c.current.push(line);
     if (c.current.length > MAX_LINES) c.current.splice(0, c.current.length - MAX_LINES);
     for (const l of c.listeners) l.onLine(line);
