@@ -107,6 +107,8 @@ export async function readContainerLog(
   run: ContainerRun,
   onLine: (text: string) => void,
   signal: AbortSignal,
+  /** Resolves at the pod's next change seen (a watch): a wait for the container to end ends with it. */
+  podChanged?: () => Promise<void>,
 ): Promise<LogOutcome> {
   const what = `the log of ${run.namespace}/${run.pod} container ${run.container}`;
   const limits = currentRetryLimits();
@@ -186,13 +188,19 @@ export async function readContainerLog(
     resumed++;
     quietCuts = seen.count > before ? 0 : quietCuts + 1;
     client.debug?.(`following ${what} again: the stream ended while the container runs`);
-    // A server that ends every follow at once is not asked again and again without a pause.
-    if (quietCuts > 0)
+    // A follow that ends with nothing new while the pod still says running: usually the container has
+    // just ended and its status is not out yet (the kubelet reports it later). Not asked again and again
+    // without a pause; the pause ends early when the pod changes.
+    if (quietCuts > 0) {
+      const changed = new AbortController();
+      void podChanged?.().then(() => changed.abort());
       await waitBeforeRetry(
         backoffMs(quietCuts, client.retry, client.timing.random),
         client.timing,
         limits,
-        signal,
+        AbortSignal.any([signal, changed.signal]),
       );
+      changed.abort();
+    }
   }
 }

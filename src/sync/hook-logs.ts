@@ -71,6 +71,9 @@ export class HookLogFollower {
   private readonly followed = new Set<string>();
   private readonly abort = new AbortController();
 
+  /** Readers waiting for a pod's next change, by pod uid. */
+  private readonly podWaiters = new Map<string, Set<() => void>>();
+
   /** The latest state of pods seen before their hook was tracked, by owner (and own) uid. */
   private readonly untracked = new Map<string, Map<string, Json>>();
 
@@ -125,6 +128,9 @@ export class HookLogFollower {
   /** Called for every pod change the sync sees: its Secrets are masked first, then its logs followed. */
   onPod(pod: Json): void {
     const meta = (pod.metadata ?? {}) as Json;
+    const waiting = this.podWaiters.get(String(meta.uid));
+    this.podWaiters.delete(String(meta.uid));
+    for (const wake of waiting ?? []) wake();
     const owners = ((meta.ownerReferences ?? []) as Json[]).map((o) => String(o.uid));
     const podUid = String(meta.uid);
     const tracked = [podUid, ...owners].map((u) => this.byOwner.get(u)).find(Boolean);
@@ -184,6 +190,7 @@ export class HookLogFollower {
           this.sink({ hook: tracked.hook, pod: podName, container: c.name, line });
         },
         this.abort.signal,
+        () => this.nextChange(String(meta.uid)),
       ).then((outcome) => {
         if (!outcome.complete && !this.abort.signal.aborted)
           tracked.incomplete.push(
@@ -193,6 +200,13 @@ export class HookLogFollower {
       tracked.active.add(done);
       void done.finally(() => tracked.active.delete(done));
     }
+  }
+
+  private nextChange(podUid: string): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = this.podWaiters.get(podUid) ?? new Set();
+      this.podWaiters.set(podUid, waiters.add(resolve));
+    });
   }
 
   tail(uid: string, n = 20): string[] {
