@@ -233,3 +233,65 @@ describe('the action, in process: where it fits workflows', () => {
     expect(r.summary).toContain('### Would be pruned (1)\n\n- ConfigMap plan-diff/old-settings (wave 0)');
   });
 });
+
+describe('the action, in process: a PR preview', () => {
+  const web = `apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{name: http, port: 80, targetPort: 8080}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  tls: [{hosts: [pr-31.preview.example.com], secretName: preview-tls}]
+  rules:
+    - host: pr-31.preview.example.com
+      http:
+        paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
+`;
+
+  it('creates the namespace, puts the preview address in the outputs, the summary headline and the comment first line; closed: deletes it all', async () => {
+    const ns = 'pr-31';
+    const dir = mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
+    const event = { pull_request: { number: 31, html_url: 'https://github.example.com/acme/shop/pull/31' } };
+    const r = await runInProcess(ns, 31, {
+      dir,
+      event,
+      manifests: { 'web.yaml': web },
+      env: { 'INPUT_CREATE-NAMESPACE': 'true', 'INPUT_NAMESPACE-LABELS': 'preview=true\nteam: shop' },
+    });
+    expect(r.output.status).toBe('Succeeded');
+    expect(t.cluster.object('', 'Namespace', undefined, ns)!.metadata.labels).toMatchObject({
+      preview: 'true',
+      team: 'shop',
+    });
+    expect(r.output.urls).toMatch(/^https:\/\/pr-31\.preview\.example\.com\nhttp:\/\/172\.18\.255\.\d+$/);
+    expect(r.output.url).toBe('https://pr-31.preview.example.com');
+    expect(r.summary.split('\n')[0]).toContain(
+      '— pr-31 · [https://pr-31.preview.example.com](https://pr-31.preview.example.com)',
+    );
+    const comment = gh.comments.filter((c) => c.issue === 31).at(-1)!.body;
+    const visible = comment.split('\n').filter((l) => l && !l.startsWith('<!--'));
+    expect(visible[0]).toMatch(/^\*\*Preview:\*\* \[https:\/\/pr-31\.preview\.example\.com\]/);
+    expect(JSON.parse(r.output.result!).urls[0]).toEqual({
+      url: 'https://pr-31.preview.example.com',
+      source: `Ingress ${ns}/web`,
+    });
+    const inventory = t.cluster.object('', 'ConfigMap', ns, 'hook-sync-inventory-pr-31')!;
+    expect(inventory.metadata.labels).toMatchObject({ 'hook-sync.io/pull-request': '31' });
+
+    const closed = await runInProcess(ns, 31, {
+      dir,
+      event,
+      manifests: {},
+      env: { INPUT_OPERATION: 'delete', INPUT_MANIFESTS: '' },
+    });
+    expect(closed.output.status).toBe('Succeeded');
+    await t.cluster.waitFor(() => !t.cluster.object('', 'Namespace', undefined, ns));
+    expect(closed.output.urls).toBe('');
+  });
+});

@@ -10,11 +10,16 @@ import type { TestCluster } from './embedded.js';
 
 let counter = 0;
 
-export function planOf(yaml: string, namespace: string, startedAt = 1_700_000_000 + counter++): Plan {
+export function planOf(
+  yaml: string,
+  namespace: string,
+  startedAt = 1_700_000_000 + counter++,
+  operation: 'sync' | 'delete' = 'sync',
+): Plan {
   const diagnostics: Diagnostic[] = [];
-  const manifests = parseManifestText(yaml, 'test.yaml', diagnostics);
+  const manifests = yaml ? parseManifestText(yaml, 'test.yaml', diagnostics) : [];
   const { plan, diagnostics: more } = buildPlan(manifests, {
-    operation: 'sync',
+    operation,
     namespace,
     revision: 'abcdef0123456789',
     startedAt,

@@ -3,15 +3,11 @@
 // its PostDelete hooks; one it did not create never deleted; a refused dry run leaving nothing behind; a
 // namespace another app moved into kept.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Diagnostic } from '../../src/diagnostics.js';
 import { runAppOperation } from '../../src/lifecycle/app-operation.js';
 import type { NamespaceRequest } from '../../src/lifecycle/app-namespace.js';
 import { InventoryStore } from '../../src/lifecycle/inventory-store.js';
-import { parseManifestText } from '../../src/manifests/load-manifests.js';
-import { buildPlan } from '../../src/plan/build-plan.js';
-import type { Plan } from '../../src/plan/sync-task.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
-import { clientFor, jobYaml, makeNamespace } from '../helpers/sync.js';
+import { clientFor, jobYaml, makeNamespace, planOf } from '../helpers/sync.js';
 
 let t: TestCluster;
 beforeAll(async () => {
@@ -19,21 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-let started = 1_760_000_000;
-function plan(yaml: string, namespace: string, operation: 'sync' | 'delete' = 'sync'): Plan {
-  const diagnostics: Diagnostic[] = [];
-  const manifests = yaml ? parseManifestText(yaml, 'app.yaml', diagnostics) : [];
-  const built = buildPlan(manifests, { operation, namespace, revision: 'abcdef0123', startedAt: started++ });
-  if (!built.plan) throw new Error(JSON.stringify(built.diagnostics));
-  return built.plan;
-}
-
 function operate(
   yaml: string,
   ns: string,
   opts: { operation?: 'sync' | 'delete'; app?: string; namespace?: NamespaceRequest } = {},
 ) {
-  return runAppOperation(plan(yaml, ns, opts.operation), clientFor(t), {
+  return runAppOperation(planOf(yaml, ns, undefined, opts.operation), clientFor(t), {
     app: opts.app ?? 'preview',
     by: 'tester@host',
     prune: false,

@@ -3,6 +3,8 @@ import * as core from '@actions/core';
 import { checkDuration } from '../duration.js';
 import { LOCK_TTL_LIMITS, appNameProblem } from '../lifecycle/input-limits.js';
 import { overrideInputsFromLines, type ImageOverrideInput } from '../manifests/image-overrides.js';
+import type { NamespaceRequest } from '../lifecycle/app-namespace.js';
+import { namespaceNameProblem, parseNamespaceMetadata } from '../lifecycle/namespace-metadata.js';
 
 export class ActionInputError extends Error {
   override name = 'ActionInputError';
@@ -22,6 +24,8 @@ export interface ActionInputs {
   lock: boolean;
   /** Seconds a killed run's lock outlives its last renewal. */
   lockTtlSeconds?: number;
+  /** create-namespace, with namespace-labels and namespace-annotations. */
+  createNamespace?: NamespaceRequest;
   wait: boolean;
   timeoutMs: number;
   githubToken: string;
@@ -62,18 +66,44 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const appInput = core.getInput('app', { trimWhitespace: false });
   const appProblem = appInput.trim() ? appNameProblem(appInput.trim()) : undefined;
   if (appProblem) throw new ActionInputError(`input "app" ${appProblem}`);
+  const namespace = core.getInput('namespace').trim() || 'default';
+  const labels = parseNamespaceMetadata(
+    core.getMultilineInput('namespace-labels'),
+    'label',
+    'input "namespace-labels"',
+  );
+  const annotations = parseNamespaceMetadata(
+    core.getMultilineInput('namespace-annotations'),
+    'annotation',
+    'input "namespace-annotations"',
+  );
+  const problems = [namespaceNameProblem(namespace), ...labels.errors, ...annotations.errors].filter(
+    (p): p is string => !!p,
+  );
+  if (problems.length) throw new ActionInputError(problems.join('\n'));
+  const createNamespace = booleanInput('create-namespace', false);
+  const metadataAsked = Object.keys(labels.values).length + Object.keys(annotations.values).length > 0;
   const repository = env.GITHUB_REPOSITORY ?? '';
   return {
     manifests,
     images: overrideInputsFromLines(core.getInput('images', { trimWhitespace: false }), 'images'),
     kubeconfig,
     context: core.getInput('context').trim() || undefined,
-    namespace: core.getInput('namespace').trim() || 'default',
+    namespace,
     app: core.getInput('app').trim() || repository.split('/')[1] || 'app',
     operation,
     prune: booleanInput('prune', false),
     lock: booleanInput('lock', true),
     lockTtlSeconds: lockTtl === undefined ? undefined : Math.ceil(lockTtl / 1000),
+    ...(createNamespace || metadataAsked
+      ? {
+          createNamespace: {
+            create: createNamespace,
+            labels: labels.values,
+            annotations: annotations.values,
+          },
+        }
+      : {}),
     wait: booleanInput('wait', true),
     timeoutMs,
     githubToken: core.getInput('github-token'),

@@ -11,6 +11,7 @@ import { imagesText } from '../report/image-substitutions.js';
 import { renderJobSummary } from '../report/job-summary.js';
 import { commentMarker, renderPrComment } from '../report/pr-comment.js';
 import { Redactor } from '../sync/redactor.js';
+import { runOrigin } from './run-origin.js';
 import { invalidResult, syncFromPaths, type SyncOutcome } from '../sync/sync-from-paths.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { ActionInputError, readInputs, type ActionInputs } from './inputs.js';
@@ -53,6 +54,10 @@ async function finish(
   });
   core.setOutput('status', result.status);
   core.setOutput('result', JSON.stringify(redactor.redactJson(result)));
+  // `url` fits a job's `environment: url:`; `urls` has every address, one per line.
+  const urls = (result.urls ?? []).map((u) => u.url);
+  core.setOutput('urls', safe(urls.join('\n')));
+  core.setOutput('url', safe(urls[0] ?? ''));
   const failed = result.tasks.find((t) => t.status === 'Failed' || t.status === 'Terminated');
   core.setOutput(
     'failed-task',
@@ -99,6 +104,8 @@ export async function run(): Promise<void> {
         prune: given.prune,
         lock: given.lock,
         lockTtlSeconds: given.lockTtlSeconds,
+        createNamespace: given.createNamespace,
+        origin: runOrigin(),
         paths: given.manifests,
         cwd: workspace,
         checkFiles: (files) => checkFilesInside(files, workspace),

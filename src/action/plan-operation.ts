@@ -101,7 +101,9 @@ export async function runPlanOperation(inputs: ActionInputs, run: PlanRun): Prom
   if (cluster) {
     try {
       // Judged as the sync would write them: with the app's tracking annotation.
-      previews = await previewPlan(markOwnership(plan, inputs.app), cluster.client);
+      previews = await previewPlan(markOwnership(plan, inputs.app), cluster.client, {
+        createNamespace: inputs.createNamespace?.create,
+      });
       leaving = pruneCandidates(
         await new InventoryStore(cluster.client, inputs.app, inputs.namespace).read(),
         plan,

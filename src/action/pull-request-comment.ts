@@ -3,7 +3,6 @@
  * comment (found by its marker), and the `comment-url` output. Never fails the job: the result stands.
  */
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { readFileSync } from 'node:fs';
 import type { ActionInputs } from './inputs.js';
 import { findPullRequest } from './pull-request.js';
@@ -16,11 +15,14 @@ export function runUrl(): string | undefined {
     : undefined;
 }
 
-function eventPayload(): { pull_request?: { number?: number } } {
+/** The event that started the run, read afresh (the toolkit's `context` is read once, at import). */
+export function eventPayload(): { pull_request?: { number?: number; html_url?: string } } {
   const file = process.env.GITHUB_EVENT_PATH;
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as { pull_request?: { number?: number } };
+    return JSON.parse(readFileSync(file, 'utf8')) as {
+      pull_request?: { number?: number; html_url?: string };
+    };
   } catch {
     return {};
   }
@@ -39,6 +41,8 @@ export async function commentOnPullRequest(
   }
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return;
+  // Imported when a comment is due: the GitHub API client is not needed before the sync's end.
+  const github = await import('@actions/github');
   const octokit = github.getOctokit(inputs.githubToken, {
     baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
   });

@@ -49,9 +49,16 @@ async function previewTask(
 export async function previewPlan(
   plan: Plan,
   client: ClusterClient,
-  concurrency = 8,
+  options: { concurrency?: number; createNamespace?: boolean } = {},
 ): Promise<TaskPreview[]> {
+  const concurrency = options.concurrency ?? 8;
   const createdNamespaces = new Set<string>();
+  // create-namespace: the sync would create the app's namespace first, so what goes in it is all new.
+  if (
+    options.createNamespace &&
+    !(await client.get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace }))
+  )
+    createdNamespaces.add(plan.namespace);
   for (const t of plan.tasks)
     if (
       t.group === '' &&

@@ -6,6 +6,7 @@
 import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
+import { readAppUrls } from '../sync/app-urls.js';
 import { dryRunBeforeWriting, runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import { TaskRun } from '../sync/task-run.js';
@@ -118,6 +119,10 @@ export async function runAppOperation(
       // Not a person's cancel: another run may be syncing this app now. Say so, and fail.
       result.status = 'Failed';
       result.message = `stopped: ${(lock.lost.reason as Error | undefined)?.message ?? 'the lock of the application was lost'}`;
+    }
+    if (plan.operation === 'sync' && result.status === 'Succeeded') {
+      const urls = await readAppUrls(client, plan);
+      if (urls.length) result.urls = urls;
     }
     return result;
   } finally {

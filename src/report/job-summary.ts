@@ -14,6 +14,7 @@ import type { ImageSubstitution } from '../manifests/image-overrides.js';
 import { imagesMarkdown } from './image-substitutions.js';
 import { NONE, STATUS_ICON, cell, code, escapeHtml, pre, runLink } from './markdown.js';
 import { mermaidTimeline } from './timeline.js';
+import { urlsInline } from './app-urls-markdown.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 
@@ -171,7 +172,7 @@ function tasksTable(result: SyncResult, budget: Budget): string[] {
 function render(result: SyncResult, ctx: RunContext, budget: Budget): string {
   const out: string[] = [];
   out.push(
-    `## ${STATUS_ICON[result.status] ?? ''} hook-sync: ${result.status}${ctx.app ? ` — ${escapeHtml(ctx.app)}` : ''}`,
+    `## ${STATUS_ICON[result.status] ?? ''} hook-sync: ${result.status}${ctx.app ? ` — ${escapeHtml(ctx.app)}` : ''}${urlsInline(result)}`,
     '',
   );
   const message = messageBlock(result.message);

@@ -3,6 +3,7 @@
  * latest result and a line per earlier run. The run history travels inside the comment itself.
  * Why a run failed comes first and in plain sight; logs and events are one click away.
  */
+import { previewLine } from './app-urls-markdown.js';
 import { formatDuration } from '../duration.js';
 import type { SyncResult, TaskResult } from '../sync/sync-result.js';
 import { NONE, STATUS_ICON, cell, code, escapeHtml, pre, runLink, truncateAtWord } from './markdown.js';
@@ -104,6 +105,9 @@ function render(
 ): string {
   const took = formatDuration(Date.parse(result.finishedAt) - Date.parse(result.startedAt));
   const out = [commentMarker(app, header)];
+  // What a reviewer opens the comment for: the running preview, on its first line.
+  const preview = previewLine(result);
+  if (preview) out.push(preview, '');
   if (header) out.push(`#### ${escapeHtml(header)}`);
   out.push(`### ${STATUS_ICON[result.status] ?? ''} hook-sync ${code(app)}: ${result.status}`);
   out.push(
@@ -112,6 +116,9 @@ function render(
   );
   const message = messageBlock(result.message);
   if (message) out.push(message, '');
+  const images = [...new Set((result.images ?? []).map((i) => i.to))];
+  if (images.length)
+    out.push(`Images: ${images.map(code).join(', ')} (${result.images!.length} containers)`, '');
   for (const t of result.tasks.filter(isFailure)) out.push(...failure(t, logLines), '');
 
   const ordered = executionOrder(result.tasks);

@@ -40,6 +40,7 @@ export function renderResultText(result: SyncResult): string {
   const lines = [
     '',
     `Result: ${result.status} in ${took} — ${result.message}`,
+    ...(result.urls ?? []).map((u) => `Address: ${u.url} (${u.source})`),
     ...result.tasks.map(taskLine),
   ];
   for (const t of result.tasks.filter(

@@ -170,6 +170,13 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       secrets: redactor.values,
       onSecret: (v) => mask([v]),
     });
+    if (plan.images?.length)
+      result.images = plan.images.map((i) => ({
+        object: `${i.object.kind} ${i.object.namespace ? `${i.object.namespace}/` : ''}${i.object.name}`,
+        container: i.container,
+        from: i.from,
+        to: i.to,
+      }));
     return { kind: 'synced', plan, result };
   } finally {
     release();

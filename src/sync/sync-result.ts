@@ -1,5 +1,6 @@
 /** The result document (`--json FILE`, the action's `result` output): a contract, keep its fields. */
 import type { TaskIdentity } from '../plan/sync-task.js';
+import type { AppUrl } from './app-urls.js';
 
 export type OperationStatus = 'Succeeded' | 'Failed' | 'Cancelled' | 'Invalid';
 export type TaskStatus = 'Succeeded' | 'Failed' | 'Terminated' | 'Skipped' | 'Pending';
@@ -42,6 +43,10 @@ export interface SyncResult {
   finishedAt: string;
   /** In the order they were started; tasks never started follow, in plan order. */
   tasks: TaskResult[];
+  /** What the `images` overrides changed: each container's image before and after. */
+  images?: { object: string; container: string; from: string; to: string }[];
+  /** After a successful sync: the addresses of the app's Ingresses and LoadBalancer Services. */
+  urls?: AppUrl[];
   /** The application's operation before this one, from its inventory (absent for a first run). */
   previous?: {
     operation: string;

@@ -37,6 +37,7 @@ Options:
   --context NAME      context of the kubeconfig
   --app NAME          with --kubeconfig: the application, whose inventory says what would be pruned
                       (default: the git checkout's folder name)
+  --create-namespace  with --kubeconfig: the sync would create a missing namespace (all in it is new)
 `;
 
 export async function planCommand(argv: string[], io: CliIo): Promise<number> {
@@ -54,6 +55,7 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
       context: { type: 'string' },
       app: { type: 'string' },
       image: { type: 'string', multiple: true },
+      'create-namespace': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -90,7 +92,9 @@ export async function planCommand(argv: string[], io: CliIo): Promise<number> {
   if (!client) return EXIT.invalid;
   const app = values.app ?? defaultAppName(io.cwd);
   try {
-    const previews = await previewPlan(markOwnership(plan, app), client);
+    const previews = await previewPlan(markOwnership(plan, app), client, {
+      createNamespace: values['create-namespace'],
+    });
     const leaving = pruneCandidates(await new InventoryStore(client, app, plan.namespace).read(), plan);
     if (values.json)
       io.stdout(

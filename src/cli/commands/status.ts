@@ -8,22 +8,37 @@ import { InventoryStore } from '../../lifecycle/inventory-store.js';
 import { Redactor } from '../../sync/redactor.js';
 import { defaultAppName } from '../app-name.js';
 import { connectCluster } from '../cluster-connection.js';
-import { EXIT, type CliIo } from '../io.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import {
+  AppNotFoundError,
+  findAppNamespace,
+  listApps,
+  shortAge,
+  type AppSummary,
+} from '../../lifecycle/app-catalog.js';
 
 export const STATUS_USAGE = `Usage: hook-sync status [--app NAME] [options]
+       hook-sync status --all [--selector LABELS] [options]
 
 Prints what an application owns in the cluster (its inventory), each object's live health, and its last
-operations (revision, result, when, by whom).
+operations (revision, result, when, by whom). With --all: every application hook-sync has in the cluster
+(one line each: namespace, last operation, its age, the pull request it came from) — forgotten previews
+included.
 
 Options:
   --app NAME          the application (default: the git checkout's folder name)
-  --namespace NS      the application's namespace, where its inventory lives (default: default)
+  --namespace NS      the application's namespace, where its inventory lives (default: the one
+                      namespace that has an inventory of that app)
+  --all               list every application in the cluster instead
+  --selector LABELS   with --all: only inventories matching this label selector, e.g.
+                      hook-sync.io/pull-request (the ones a pull request made)
   --kubeconfig FILE   kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
   --context NAME      context of the kubeconfig (default: its current context)
-  --json              print one JSON document: {"app","namespace","objects":[…],"history":[…]}
+  --json              print one JSON document: {"app","namespace","objects":[…],"history":[…]};
+                      with --all: {"apps":[{"app","namespace","objects","last","ageSeconds","origin"}]}
 
-Exit codes: 0 every object is there and nothing is Degraded; 1 something is Missing or Degraded, or the
-application has no inventory there; 2 invalid input (options, kubeconfig).
+Exit codes: 0 every object is there and nothing is Degraded (--all: the list was read); 1 something is
+Missing or Degraded, or the application has no inventory there; 2 invalid input (options, kubeconfig).
 `;
 
 interface ObjectStatus extends InventoryObject {
@@ -62,7 +77,9 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     strict: true,
     options: {
       app: { type: 'string' },
-      namespace: { type: 'string', default: 'default' },
+      namespace: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      selector: { type: 'string' },
       kubeconfig: { type: 'string' },
       context: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -73,17 +90,31 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     io.stdout(STATUS_USAGE);
     return EXIT.ok;
   }
-  const app = values.app ?? defaultAppName(io.cwd);
+  if (values.all && (values.app || values.namespace))
+    throw new UsageError('--all lists every application: it takes no --app or --namespace');
+  if (values.selector && !values.all) throw new UsageError('--selector goes with --all');
   const redactor = new Redactor();
   const client = connectCluster('status', values, io, redactor);
   if (!client) return EXIT.invalid;
+  if (values.all) return listAll(client, values.selector, values.json, io, redactor);
+  const app = values.app ?? defaultAppName(io.cwd);
+  let namespace = values.namespace ?? '';
   let objects: ObjectStatus[];
   let history: OperationRecord[];
   try {
-    const inventory = await new InventoryStore(client, app, values.namespace).read();
+    if (!namespace) {
+      try {
+        namespace = await findAppNamespace(client, app);
+      } catch (err) {
+        if (!(err instanceof AppNotFoundError)) throw err;
+        io.stderr(`hook-sync status: ${err.message}\n`);
+        return EXIT.failed;
+      }
+    }
+    const inventory = await new InventoryStore(client, app, namespace).read();
     if (inventory.objects.length === 0 && inventory.history.length === 0) {
       io.stderr(
-        `hook-sync status: no application "${app}" in namespace ${values.namespace} (no inventory there); pass --app and --namespace as the sync had them\n`,
+        `hook-sync status: no application "${app}" in namespace ${namespace} (no inventory there); pass --app and --namespace as the sync had them\n`,
       );
       return EXIT.failed;
     }
@@ -98,12 +129,9 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.failed;
   }
   if (values.json)
-    io.stdout(
-      JSON.stringify(redactor.redactJson({ app, namespace: values.namespace, objects, history }), null, 2) +
-        '\n',
-    );
+    io.stdout(JSON.stringify(redactor.redactJson({ app, namespace, objects, history }), null, 2) + '\n');
   else {
-    const lines = [`Application ${app} in namespace ${values.namespace}: ${objects.length} objects`, ''];
+    const lines = [`Application ${app} in namespace ${namespace}: ${objects.length} objects`, ''];
     for (const o of objects)
       lines.push(
         `  ${o.health.padEnd(11)} ${o.kind}${o.group ? `.${o.group}` : ''} ${o.namespace ? `${o.namespace}/` : ''}${o.name}${o.hook ? ' (hook)' : ''} — ${o.message}`,
@@ -116,4 +144,59 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     io.stdout(redactor.redact(lines.join('\n')) + '\n');
   }
   return objects.some((o) => o.health === 'Missing' || o.health === 'Degraded') ? EXIT.failed : EXIT.ok;
+}
+
+function pullRequestOf(a: AppSummary): string {
+  const o = a.origin;
+  if (!o?.pullRequest) return '';
+  return `#${o.pullRequest}${o.repository ? ` (${o.repository})` : ''}`;
+}
+
+/** `status --all`: one line per application, oldest activity easy to spot. */
+async function listAll(
+  client: ClusterClient,
+  selector: string | undefined,
+  json: boolean,
+  io: CliIo,
+  redactor: Redactor,
+): Promise<number> {
+  let apps: AppSummary[];
+  try {
+    apps = await listApps(client, selector);
+  } catch (err) {
+    io.stderr(
+      redactor.redact(
+        `hook-sync status --all: cannot list the applications' inventories at ${client.server}: ${clusterErrorDetail(err)}\n`,
+      ),
+    );
+    return EXIT.failed;
+  }
+  if (json) {
+    io.stdout(JSON.stringify(redactor.redactJson({ apps }), null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (apps.length === 0) {
+    io.stdout(`No applications${selector ? ` matching ${selector}` : ''} in the cluster.\n`);
+    return EXIT.ok;
+  }
+  const rows = [
+    ['APP', 'NAMESPACE', 'OBJECTS', 'LAST OPERATION', 'REVISION', 'AGE', 'PULL REQUEST', 'BY'],
+    ...apps.map((a) => [
+      a.app,
+      a.namespace,
+      String(a.objects),
+      a.last ? `${a.last.operation} ${a.last.status}` : '-',
+      a.last ? a.last.revision.slice(0, 7) : '-',
+      a.ageSeconds === undefined ? '-' : shortAge(a.ageSeconds),
+      pullRequestOf(a) || '-',
+      a.last?.by ?? '-',
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  io.stdout(
+    redactor.redact(
+      rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n'),
+    ) + '\n',
+  );
+  return EXIT.ok;
 }

@@ -14,12 +14,16 @@ import type { SyncResult } from '../../sync/sync-result.js';
 import type { Operation } from '../../hooks/phase.js';
 import { defaultAppName, localIdentity } from '../app-name.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
+import { AppNotFoundError, findAppNamespace } from '../../lifecycle/app-catalog.js';
+import { namespaceNameProblem, parseNamespaceMetadata } from '../../lifecycle/namespace-metadata.js';
+import { connectCluster } from '../cluster-connection.js';
 import { checkOperationOptions, joinNegativeValues } from '../operation-options.js';
 import { resolveRevision } from '../revision.js';
 
 const CONNECTION = `  --kubeconfig FILE   kubeconfig to use (default: $KUBECONFIG, then ~/.kube/config)
   --context NAME      context of the kubeconfig (default: its current context)
-  --namespace NS      the application's namespace, for objects that name none (default: default)
+  --namespace NS      the application's namespace, for objects that name none (default: default;
+                      a delete with no manifests: the one namespace with an inventory of the app)
   --app NAME          the application: its inventory and history are kept under this name
                       (default: the git checkout's folder name)
   --no-lock           do not take the application's lock (a Lease): for people who know no other
@@ -38,6 +42,10 @@ had and the manifests no longer have is pruned with --prune, and listed as would
 Options:
 ${CONNECTION}
   --prune             delete what left the manifests, after the Sync phase, last wave first
+  --create-namespace  create the namespace when it does not exist; a delete removes it again, last
+                      (only a namespace hook-sync created)
+  --namespace-label K=V, --namespace-annotation K=V
+                      metadata for the namespace (repeatable; also applied to an existing namespace)
   --revision SHA      revision of the manifests (default: $GITHUB_SHA, else git HEAD)
   --timeout DURATION  for the whole operation, e.g. 10m (default: 10m)
   --no-wait           do not wait for the last wave's resources to be Healthy (Argo CD's behaviour)
@@ -88,7 +96,10 @@ async function operationCommand(
     options: {
       kubeconfig: { type: 'string' },
       context: { type: 'string' },
-      namespace: { type: 'string', default: 'default' },
+      namespace: { type: 'string' },
+      'create-namespace': { type: 'boolean', default: false },
+      'namespace-label': { type: 'string', multiple: true, default: [] },
+      'namespace-annotation': { type: 'string', multiple: true, default: [] },
       revision: { type: 'string' },
       timeout: { type: 'string', default: '10m' },
       'no-wait': { type: 'boolean', default: false },
@@ -111,10 +122,41 @@ async function operationCommand(
     throw new UsageError('delete needs --app NAME: the application whose inventory says what to delete');
   if (operation === 'delete' && (values.prune || values['no-wait']))
     throw new UsageError('--prune and --no-wait are options of sync, not of delete');
+  const labels = parseNamespaceMetadata(values['namespace-label'], 'label', '--namespace-label');
+  const annotations = parseNamespaceMetadata(
+    values['namespace-annotation'],
+    'annotation',
+    '--namespace-annotation',
+  );
+  const metadataProblems = [...labels.errors, ...annotations.errors];
+  if (metadataProblems.length) throw new UsageError(metadataProblems.join('\n'));
+  if (
+    operation === 'delete' &&
+    (values['create-namespace'] || values['namespace-label'].length || values['namespace-annotation'].length)
+  )
+    throw new UsageError(
+      '--create-namespace is an option of sync: a delete removes the namespace it created',
+    );
+  const nameProblem = values.namespace === undefined ? undefined : namespaceNameProblem(values.namespace);
+  if (nameProblem) throw new UsageError(nameProblem);
   const { timeoutMs, lockTtlMs: lockTtl } = checkOperationOptions({ ...values, cwd: io.cwd });
   const revision = resolveRevision(values.revision, io.env, io.cwd);
   const startedAt = new Date();
   const redactor = new Redactor();
+  const app = values.app ?? defaultAppName(io.cwd);
+  let namespace = values.namespace ?? 'default';
+  if (values.namespace === undefined && operation === 'delete' && positionals.length === 0) {
+    // A preview's teardown from `status --all`: the app's name is enough.
+    const client = deps.client ?? connectCluster('delete', values, io, redactor);
+    if (!client) return EXIT.invalid;
+    try {
+      namespace = await findAppNamespace(client, app);
+    } catch (err) {
+      if (!(err instanceof AppNotFoundError)) throw err;
+      io.stderr(`hook-sync delete: ${err.message}\n`);
+      return EXIT.invalid;
+    }
+  }
   const writeJson = (result: SyncResult) => {
     if (values.json)
       writeFileSync(
@@ -125,15 +167,24 @@ async function operationCommand(
   const write = (line: string) => io.stdout(redactor.redact(line) + '\n');
   const outcome = await syncFromPaths({
     operation,
-    app: values.app ?? defaultAppName(io.cwd),
+    app,
     by: localIdentity(),
     prune: values.prune,
     lock: !values['no-lock'],
     lockTtlSeconds: lockTtl === undefined ? undefined : Math.ceil(lockTtl / 1000),
+    ...(values['create-namespace'] || Object.keys({ ...labels.values, ...annotations.values }).length
+      ? {
+          createNamespace: {
+            create: values['create-namespace'],
+            labels: labels.values,
+            annotations: annotations.values,
+          },
+        }
+      : {}),
     paths: positionals,
     cwd: io.cwd,
     images: overrideInputsFromFlags(values.image),
-    namespace: values.namespace,
+    namespace,
     revision,
     startedAt,
     cluster: deps.client
@@ -152,7 +203,7 @@ async function operationCommand(
     onStart: (plan, target) => {
       for (const w of plan.warnings) io.stderr(redactor.redact(formatDiagnostic(w)) + '\n');
       write(
-        `hook-sync ${operation}: app ${values.app ?? defaultAppName(io.cwd)}, ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
+        `hook-sync ${operation}: app ${app}, ${plan.tasks.length} tasks, revision ${plan.revision.slice(0, 7)}, cluster ${target.server}${target.context ? ` (context ${target.context}, kubeconfig from ${target.origin})` : ''}, namespace ${plan.namespace}`,
       );
       for (const line of imagesText(plan.images)) write(line);
     },
