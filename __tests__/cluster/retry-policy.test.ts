@@ -119,6 +119,14 @@ describe('which failures and which requests are retried', () => {
 
   it.each([
     ['501', new KubeApiError(501, 'NotImplemented', 'no')],
+    [
+      "500 of server-side apply's schema check (the same body gets the same answer)",
+      new KubeApiError(
+        500,
+        'InternalError',
+        'failed to create typed patch object (/v1, Kind=ConfigMap) shop/a: .dta: field not declared in schema',
+      ),
+    ],
     ['409', new KubeApiError(409, 'Conflict', 'changed')],
     ['404', new KubeApiError(404, 'NotFound', 'gone')],
     ['403', new KubeApiError(403, 'Forbidden', 'no')],

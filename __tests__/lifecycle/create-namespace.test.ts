@@ -154,6 +154,20 @@ describe('create-namespace', () => {
     expect(namespaceOf(ns)!.metadata.deletionTimestamp).toBeUndefined();
   });
 
+  it('two runs of the app at once: one creates the namespace, both sync in turn, either records it', async () => {
+    const ns = 'pr-47';
+    const [a, b] = await Promise.all([
+      operate(cm('a'), ns, { namespace: create }),
+      operate(cm('a'), ns, { namespace: create }),
+    ]);
+    expect([a.status, b.status]).toEqual(['Succeeded', 'Succeeded']);
+    expect((await inventoryOf(ns)).objects).toContainEqual(
+      expect.objectContaining({ kind: 'Namespace', name: ns, createdNamespace: true }),
+    );
+    expect((await operate('', ns, { operation: 'delete' })).status).toBe('Succeeded');
+    await gone(ns);
+  });
+
   it('a Namespace manifest for the app namespace is applied by the sync, not created beforehand', async () => {
     const ns = 'pr-46';
     const manifest = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels: {from: manifest}\n---\n`;

@@ -64,10 +64,19 @@ function messages(err: unknown): string {
   return parts.join(': ');
 }
 
+/**
+ * A 500 that says what is wrong with the request itself: server-side apply's schema check of a typed
+ * patch ("failed to create typed patch object", a field the kind does not have or of the wrong type).
+ * The same body gets the same answer: retrying only delays the refusal.
+ */
+function deterministic(err: KubeApiError): boolean {
+  return err.code === 500 && /failed to create typed patch object/.test(err.message);
+}
+
 /** Undefined when trying again would not help (a 4xx, a bad certificate, an unknown host). */
 export function transientFailure(err: unknown): TransientFailure | undefined {
   if (err instanceof KubeApiError) {
-    if (!RETRIED_STATUS.has(err.code)) return undefined;
+    if (!RETRIED_STATUS.has(err.code) || deterministic(err)) return undefined;
     return {
       reason: `${err.code} ${err.reason}`,
       notActedOn: err.code === 429 || err.retryAfter !== undefined,

@@ -22,6 +22,11 @@ const NAMESPACE_MANAGER = 'hook-sync-namespace';
 export type NamespacePreparation =
   /** Created by this run. */
   | { kind: 'created' }
+  /**
+   * Created by hook-sync for this app, but maybe not by this run: a create whose answer was lost and was
+   * sent again, or another run of the app at the same moment. Recorded as the app's, never rolled back.
+   */
+  | { kind: 'ours' }
   /** There already; its metadata applied when any was asked for. */
   | { kind: 'existing' }
   /** The manifests have a Namespace for it: the sync applies that one (in its phase and wave). */
@@ -77,12 +82,21 @@ export async function prepareNamespace(
     await client.request('POST', '/api/v1/namespaces', {
       body: { apiVersion: 'v1', kind: 'Namespace', metadata: metadataOf(app, plan, request, true) },
       query: { fieldManager: NAMESPACE_MANAGER, fieldValidation: 'Strict' },
+      // A repeat after a lost answer meets AlreadyExists, which the tracking annotation explains below.
+      idempotent: true,
       signal,
     });
     return { kind: 'created' };
   } catch (err) {
-    // Two runs creating it at once: the other won, and the namespace is there (not ours to delete).
-    if (err instanceof KubeApiError && err.code === 409) return { kind: 'existing' };
+    // Already there: made for this app (our own lost answer, or a run of the app at the same moment), or
+    // by someone else (then it is not ours to delete).
+    if (err instanceof KubeApiError && err.code === 409) {
+      const live = await client.get(ref).catch(() => undefined);
+      const annotations = ((live?.metadata as Json | undefined)?.annotations ?? {}) as Record<string, string>;
+      return annotations[TRACKING_ANNOTATION] === trackingId(app, plan.namespace)
+        ? { kind: 'ours' }
+        : { kind: 'existing' };
+    }
     return {
       kind: 'failed',
       message: `the namespace ${plan.namespace} could not be created (create-namespace): ${clusterErrorDetail(err)}`,

@@ -85,7 +85,11 @@ export async function runAppOperation(
   if (prepared?.kind === 'failed') return stopped(plan, startedAt, 'Failed', prepared.message);
   if (prepared?.kind === 'created')
     options.observer?.info?.(`created namespace ${plan.namespace} (create-namespace)`);
-  const progress: Progress = { createdNamespace: prepared?.kind === 'created', written: 0 };
+  const progress: Progress = {
+    createdNamespace: prepared?.kind === 'created',
+    ownsNamespace: prepared?.kind === 'created' || prepared?.kind === 'ours',
+    written: 0,
+  };
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
   const refused = await refusedBeforeWriting(plan, client, options, startedAt);
   if (refused) {
@@ -190,6 +194,8 @@ async function takeLock(
 interface Progress {
   /** This run created the app's namespace (create-namespace). */
   createdNamespace: boolean;
+  /** The namespace is hook-sync's, made for this app (by this run or a concurrent one): recorded. */
+  ownsNamespace: boolean;
   /** Objects written so far. */
   written: number;
 }
@@ -231,7 +237,7 @@ async function operate(
     if (missing)
       return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
     intended = recordIntent(previous, plan, record);
-    if (progress.createdNamespace) intended = recordCreatedNamespace(intended, plan.namespace);
+    if (progress.ownsNamespace) intended = recordCreatedNamespace(intended, plan.namespace);
     const origin = options.origin ?? previous.origin;
     if (origin) intended = { ...intended, origin };
     writingInventory = true;

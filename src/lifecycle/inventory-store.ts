@@ -107,6 +107,8 @@ export class InventoryStore {
           : await this.client.request('POST', this.path, {
               body: this.body(inventory),
               query: { fieldManager: 'hook-sync' },
+              // A repeat after a lost answer meets 409: read and merge below, as for any race.
+              idempotent: true,
             });
         this.resourceVersion = String(((body as Json).metadata as Json).resourceVersion);
         return;
