@@ -8,6 +8,8 @@
 import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import type { Plan } from '../plan/sync-task.js';
+import { appObjectName } from './app-names.js';
+import { lockLeaseName } from './app-lock-lease.js';
 import { TRACKING_ANNOTATION, trackingId } from './recovery.js';
 
 export interface NamespaceRequest {
@@ -104,9 +106,33 @@ export async function prepareNamespace(
   }
 }
 
-/** A namespace this run created and then left unused (the dry run refused the manifests): removed again. */
-export async function removeUnusedNamespace(client: ClusterClient, name: string): Promise<string> {
+/**
+ * A namespace this run created and then left unused (the dry run refused the manifests): removed again —
+ * unless another run of the app has moved in meanwhile (its Lease or inventory is there), which it would
+ * take down with it.
+ */
+export async function removeUnusedNamespace(
+  client: ClusterClient,
+  name: string,
+  app: string,
+): Promise<string> {
   try {
+    const inUse = await Promise.all([
+      client.get({
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        namespace: name,
+        name: lockLeaseName(app),
+      }),
+      client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: name,
+        name: appObjectName('hook-sync-inventory', app),
+      }),
+    ]);
+    if (inUse.some(Boolean))
+      return `namespace ${name}, created for this sync, was kept: another run of app ${app} is using it`;
     await client.delete({ apiVersion: 'v1', kind: 'Namespace', name }, { propagationPolicy: 'Background' });
     return `namespace ${name}, created for this sync, was deleted again: nothing was applied in it`;
   } catch (err) {

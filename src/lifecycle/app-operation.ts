@@ -5,6 +5,7 @@
  */
 import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import { withCleanupLimits, withRetryLimits } from '../cluster/retry-policy.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { readAppUrls } from '../sync/app-urls.js';
 import { dryRunBeforeWriting, runSync, type SyncOptions } from '../sync/sync-operation.js';
@@ -21,9 +22,11 @@ import {
   type InventoryObject,
   type OperationRecord,
 } from './inventory.js';
+import { appLabelValue, appObjectName } from './app-names.js';
 import { INVENTORY_LABEL, InventoryStore, inventoryOf } from './inventory-store.js';
+import { lockLeaseName } from './app-lock-lease.js';
 import { prepareNamespace, removeUnusedNamespace, type NamespaceRequest } from './app-namespace.js';
-import { markOwnership, recoverHooks, trackingId } from './recovery.js';
+import { HOOK_LABELS, markOwnership, recoverHooks, trackingId } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
 export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
@@ -68,7 +71,22 @@ function deletion(
   return { objects: all.filter((o) => !last.includes(o)), last };
 }
 
-export async function runAppOperation(
+/** The final bookkeeping (the outcome in the inventory, the lock's release): retried this long, whatever happened. */
+const BOOKKEEPING_RETRY_MS = 5000;
+
+export function runAppOperation(
+  plan: Plan,
+  client: ClusterClient,
+  options: AppOperationOptions,
+): Promise<SyncResult> {
+  // Every request made for the operation (recovery, namespace checks, addresses) stops retrying at its
+  // cancel or its timeout, as the engine's do; the final bookkeeping has a short scope of its own.
+  return withRetryLimits({ signal: options.signal, deadline: Date.now() + options.timeoutMs }, () =>
+    appOperation(plan, client, options),
+  );
+}
+
+async function appOperation(
   plan: Plan,
   client: ClusterClient,
   options: AppOperationOptions,
@@ -91,10 +109,12 @@ export async function runAppOperation(
     written: 0,
   };
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
-  const refused = await refusedBeforeWriting(plan, client, options, startedAt);
+  const inventoryBefore = await inventoryVersion(client, options.app, plan.namespace);
+  const lockHeldBefore = await leaseExists(client, options.app, plan.namespace);
+  const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt);
   if (refused) {
     if (progress.createdNamespace)
-      refused.message += `\n${await removeUnusedNamespace(client, plan.namespace)}`;
+      refused.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
     return refused;
   }
   let lock: HeldLock | undefined;
@@ -104,8 +124,15 @@ export async function runAppOperation(
     if ('result' in taken) return stopped(plan, startedAt, taken.result.status, taken.result.message);
     lock = taken.lock;
   }
-  // Another run held the app meanwhile: what it changed is judged by a dry run of the engine's own.
-  options = { ...options, dryRunPassed: !waitedForLock };
+  // The dry run above stands only if no run of the app held the lock during it or came between it and
+  // the lock (every run writes the inventory first), and recovery has no hooks of a killed run to
+  // replace: otherwise the engine dry-runs again, under the lock.
+  const unchanged =
+    !waitedForLock &&
+    !leftovers &&
+    !lockHeldBefore &&
+    (await inventoryVersion(client, options.app, plan.namespace)) === inventoryBefore;
+  options = { ...options, dryRunPassed: unchanged };
   try {
     const signal = lock
       ? options.signal
@@ -116,7 +143,7 @@ export async function runAppOperation(
     if (progress.createdNamespace && progress.written === 0 && result.status !== 'Succeeded') {
       // Refused before anything was applied: leave the cluster as it was, the namespace included.
       lock?.relinquish();
-      result.message += `\n${await removeUnusedNamespace(client, plan.namespace)}`;
+      result.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
       return result;
     }
     if (lock?.lost.aborted && !options.signal?.aborted) {
@@ -130,7 +157,10 @@ export async function runAppOperation(
     }
     return result;
   } finally {
-    await lock?.release().catch((err: unknown) => options.observer?.info?.((err as Error).message));
+    if (lock)
+      await withCleanupLimits(BOOKKEEPING_RETRY_MS, () => lock!.release()).catch((err: unknown) =>
+        options.observer?.info?.((err as Error).message),
+      );
   }
 }
 
@@ -310,11 +340,14 @@ async function operate(
   };
   try {
     if (plan.operation === 'delete' && result.status === 'Succeeded') {
-      await store.remove();
+      await withCleanupLimits(BOOKKEEPING_RETRY_MS, () => store.remove());
       for (const ns of kept) result.message += `\nnamespace ${ns.name} was kept: ${ns.why}`;
       return result;
     }
-    await store.write(recordOutcome(intended, { applied: written, gone, record: finished }));
+    // Recorded even after a cancel or the timeout: its own short retry scope.
+    await withCleanupLimits(BOOKKEEPING_RETRY_MS, () =>
+      store.write(recordOutcome(intended, { applied: written, gone, record: finished })),
+    );
   } catch (err) {
     // The result stands; the next run reads what was recorded before (nothing it created is forgotten).
     result.message += `\n(the application's inventory could not be updated: ${(err as Error).message})`;
@@ -366,13 +399,16 @@ async function refusedBeforeWriting(
   client: ClusterClient,
   options: AppOperationOptions,
   startedAt: string,
-): Promise<SyncResult | undefined> {
+): Promise<{ refused: SyncResult | undefined; leftovers: boolean }> {
   try {
     const missing = await namespaceMissing(client, plan);
     if (missing)
-      return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
+      return {
+        refused: stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded'),
+        leftovers: false,
+      };
   } catch (err) {
-    return stopped(
+    const refused = stopped(
       plan,
       startedAt,
       'Failed',
@@ -380,8 +416,68 @@ async function refusedBeforeWriting(
         ? err.message
         : `cannot check that namespace ${plan.namespace} exists: ${clusterErrorDetail(err)}`,
     );
+    return { refused, leftovers: false };
   }
-  return dryRunBeforeWriting(markOwnership(plan, options.app), client, options);
+  const refused = await dryRunBeforeWriting(markOwnership(plan, options.app), client, options);
+  if (refused && (await onlyLeftoverHooks(refused, plan, client, options.app)))
+    return { refused: undefined, leftovers: true };
+  return { refused, leftovers: false };
+}
+
+/**
+ * Every refusal is of a hook whose live object is one a killed run of this app left behind: recovery
+ * (under the lock) adopts or terminates it, and the engine's own dry run judges the hook after that.
+ */
+async function onlyLeftoverHooks(
+  refused: SyncResult,
+  plan: Plan,
+  client: ClusterClient,
+  app: string,
+): Promise<boolean> {
+  const failed = refused.tasks.filter((t) => t.status === 'Failed');
+  if (failed.length === 0 || failed.some((t) => !t.hook)) return false;
+  for (const t of failed) {
+    const task = plan.tasks.find(
+      (x) => x.kind === t.kind && x.namespace === t.namespace && x.name === t.name,
+    );
+    const live = task
+      ? await client
+          .get({
+            apiVersion: task.apiVersion,
+            kind: task.kind,
+            namespace: task.namespace || undefined,
+            name: task.name,
+          })
+          .catch(() => undefined)
+      : undefined;
+    const labels = ((live?.metadata as Json | undefined)?.labels ?? {}) as Record<string, string>;
+    if (
+      labels[HOOK_LABELS.app] !== appLabelValue(app) ||
+      labels[HOOK_LABELS.appNamespace] !== appLabelValue(plan.namespace)
+    )
+      return false;
+  }
+  return true;
+}
+
+/** A Lease of the app's lock is there: a run may be holding it (or a killed one left it). */
+async function leaseExists(client: ClusterClient, app: string, namespace: string): Promise<boolean> {
+  const lease = await client
+    .get({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace, name: lockLeaseName(app) })
+    .catch(() => undefined);
+  return !!lease;
+}
+
+/** The inventory's resourceVersion (undefined: none yet): it changes with every run of the app. */
+async function inventoryVersion(
+  client: ClusterClient,
+  app: string,
+  namespace: string,
+): Promise<string | undefined> {
+  const cm = await client
+    .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: appObjectName('hook-sync-inventory', app) })
+    .catch(() => undefined);
+  return cm ? String((cm.metadata as Json).resourceVersion) : undefined;
 }
 
 /** Writes the intent now; when the namespace does not exist yet (the sync creates it), once it does. */
