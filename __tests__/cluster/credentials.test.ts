@@ -306,3 +306,38 @@ describe('TLS with client certificates', () => {
     );
   });
 });
+
+describe('credentials in the server address', () => {
+  const withServer = (server: string) => `apiVersion: v1
+kind: Config
+clusters:
+- name: prod
+  cluster:
+    server: ${server}
+contexts:
+- name: prod
+  context: {cluster: prod, user: deployer}
+current-context: prod
+users:
+- name: deployer
+  user:
+    token: tok-not-printed-123456
+`;
+
+  it.each(['https://admin:Pa%24%24-in-url-987@127.0.0.1:1', 'admin:Pa%24%24-in-url-987@127.0.0.1:6443'])(
+    'never prints the user and password of %s',
+    async (server) => {
+      const file = path.join(dir, 'server-credentials.kubeconfig');
+      writeFileSync(file, withServer(server));
+      writeFileSync(path.join(dir, 'app.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+      let out = '';
+      const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (out += s), env: {}, cwd: dir };
+      const code = await main(['sync', 'app.yaml', '--kubeconfig', file, '--timeout', '5s'], io);
+      expect(code).not.toBe(0);
+      expect(out).not.toMatch(/Pa(%24|\$){2}-in-url-987|admin:/);
+      expect(kubeconfigSecrets(withServer(server))).toEqual(
+        expect.arrayContaining(['admin:Pa%24%24-in-url-987', 'Pa$$-in-url-987']),
+      );
+    },
+  );
+});

@@ -157,5 +157,20 @@ export function kubeconfigSecrets(text: string): string[] {
     const exec = user.exec as { env?: { value?: unknown }[]; args?: unknown[] } | undefined;
     for (const e of exec?.env ?? []) add(e.value);
   }
+  // A server address with credentials in it (https://user:password@host): printed wherever the server
+  // is named (headers, connection errors), so its user part is a secret too, whole and its password.
+  const clusters = (doc as { clusters?: { cluster?: { server?: unknown } }[] } | null)?.clusters ?? [];
+  for (const { cluster } of clusters) {
+    const userinfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/@\s]+)@/i.exec(String(cluster?.server ?? ''))?.[1];
+    if (!userinfo) continue;
+    add(userinfo);
+    const password = userinfo.slice(userinfo.indexOf(':') + 1);
+    if (userinfo.includes(':')) add(password);
+    try {
+      add(decodeURIComponent(password));
+    } catch {
+      // not percent-encoded: masked as written above
+    }
+  }
   return [...out];
 }
