@@ -89,6 +89,16 @@ export function withRetryLimits<T>(limits: RetryLimits, fn: () => Promise<T>): P
   return limitsScope.run(limits, fn);
 }
 
+/**
+ * Clean-up that a cancel or the operation's timeout made necessary (deleting the running hooks, the final
+ * bookkeeping) runs under limits of its own: the cancel it answers and the deadline that has passed must
+ * not stop its retries — one 503 would leave a migration running — but a short deadline of its own keeps
+ * a cancelled run ending within seconds.
+ */
+export function withCleanupLimits<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  return limitsScope.run({ deadline: Date.now() + ms }, fn);
+}
+
 export function currentRetryLimits(): RetryLimits {
   return limitsScope.getStore() ?? {};
 }

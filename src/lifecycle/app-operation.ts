@@ -157,8 +157,9 @@ async function appOperation(
     }
     return result;
   } finally {
-    if (lock)
-      await withCleanupLimits(BOOKKEEPING_RETRY_MS, () => lock!.release()).catch((err: unknown) =>
+    const held = lock;
+    if (held)
+      await withCleanupLimits(BOOKKEEPING_RETRY_MS, () => held.release()).catch((err: unknown) =>
         options.observer?.info?.((err as Error).message),
       );
   }

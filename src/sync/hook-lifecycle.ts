@@ -5,6 +5,7 @@
  * several phases (`PreSync,PostSync`) gets a fresh object in each.
  */
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import { withCleanupLimits } from '../cluster/retry-policy.js';
 import { taskRef, type SyncTask } from '../plan/sync-task.js';
 import { podsRan, type HookLogFollower } from './hook-logs.js';
 import type { HookSecrets } from './hook-secrets.js';
@@ -27,6 +28,9 @@ export interface LifecycleEvents {
 }
 
 type HookEnd = 'Succeeded' | 'Failed';
+
+/** How long deleting a hook being terminated is retried: a few seconds, so a cancel still ends quickly. */
+export const TERMINATE_RETRY_MS = 5000;
 
 export class HookLifecycle {
   /** The run that last wrote each object (`group/Kind/ns/name`) in this operation. */
@@ -167,7 +171,11 @@ export class HookLifecycle {
     run.logs = this.logs.tail(run.uid ?? '');
     this.events.complete(run, 'Terminated', message, reason);
     try {
-      await this.client.delete(refOf(run.task), { propagationPolicy: 'Foreground', uid: run.uid });
+      // Its own retry scope: under the operation's, a cancel or a passed deadline would forbid retrying,
+      // and one 503 would leave the hook running while the task says Terminated.
+      await withCleanupLimits(TERMINATE_RETRY_MS, () =>
+        this.client.delete(refOf(run.task), { propagationPolicy: 'Foreground', uid: run.uid }),
+      );
       run.deleted = true;
     } catch (err) {
       this.events.say(`could not delete ${run.describe()}: ${(err as Error).message}`);
