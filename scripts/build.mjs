@@ -2,6 +2,15 @@
 // it: dist/index.js (the action, as action.yml runs it) and dist/cli.js (the `hook-sync` command).
 // One bundle instead of two halves the size and the build time: both faces share every module.
 // `--check` builds into a scratch directory and fails when the committed dist/ differs: CI's check-dist.
+//
+// Load only what a run needs. Modules a run may not need are imported with `import()` (the embedded
+// cluster, the GitHub API client, each face's own code), which ncc emits as chunks beside the bundle
+// (dist/<id>.index.js), loaded on first use. And ncc builds from a staging copy of the project whose
+// @kubernetes/client-node says `"sideEffects": false`: its index re-exports every generated API and model
+// (17 MB of the 21 MB bundle), and `KubeConfig` imports that index, so without the flag the action parsed
+// all of it before its first request. With it, webpack keeps only the modules that are used (the models
+// stay in the embedded cluster's chunk, which reads their field tables). The one module of the package
+// with a side effect, a `File` polyfill for Node 18, is not needed on Node >= 24.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -11,6 +20,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
   chmodSync,
 } from 'node:fs';
@@ -52,24 +62,59 @@ import('./hook-sync.js').then(async function (bundle) {
 `,
 };
 
+/**
+ * The project as ncc sees it: src/, package.json and tsconfig.json copied (module resolution starts from a
+ * file's real path, so src/ must live beside the staged node_modules), every package linked, and
+ * @kubernetes/client-node copied (without its source maps) with `"sideEffects": false`.
+ */
+function stageProject(into) {
+  for (const entry of ['src', 'package.json', 'tsconfig.json'])
+    cpSync(path.join(root, entry), path.join(into, entry), { recursive: true });
+  const modules = path.join(root, 'node_modules');
+  const staged = path.join(into, 'node_modules');
+  mkdirSync(path.join(staged, '@kubernetes'), { recursive: true });
+  for (const name of readdirSync(modules))
+    if (name !== '@kubernetes') symlinkSync(path.join(modules, name), path.join(staged, name));
+  for (const name of readdirSync(path.join(modules, '@kubernetes')))
+    if (name !== 'client-node')
+      symlinkSync(path.join(modules, '@kubernetes', name), path.join(staged, '@kubernetes', name));
+  const source = path.join(modules, '@kubernetes', 'client-node');
+  const copy = path.join(staged, '@kubernetes', 'client-node');
+  cpSync(path.join(source, 'dist'), path.join(copy, 'dist'), {
+    recursive: true,
+    filter: (file) => !file.endsWith('.map'),
+  });
+  if (existsSync(path.join(source, 'node_modules')))
+    symlinkSync(path.join(source, 'node_modules'), path.join(copy, 'node_modules'));
+  const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+  writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, sideEffects: false }));
+}
+
+/** ncc's lazily loaded chunks: `<id>.index.js`, placed beside the bundle. */
+const CHUNK = /^\d+\.index\.js$/;
+
 try {
+  const project = path.join(staging, 'project');
+  stageProject(project);
   const bundleDir = path.join(staging, 'bundle');
   execFileSync(
     process.execPath,
     [ncc, 'build', 'src/bundle.ts', '-o', bundleDir, '--license', 'licenses.txt', '-q'],
     {
-      cwd: root,
+      cwd: project,
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
+  const chunks = readdirSync(bundleDir).filter((f) => CHUNK.test(f));
   const extra = readdirSync(bundleDir).filter(
-    (f) => !['index.js', 'package.json', 'licenses.txt'].includes(f),
+    (f) => !['index.js', 'package.json', 'licenses.txt'].includes(f) && !CHUNK.test(f),
   );
   if (extra.length) throw new Error(`ncc emitted files the build does not place: ${extra.join(', ')}`);
   const out = path.join(staging, 'out');
   mkdirSync(out);
   cpSync(path.join(bundleDir, 'index.js'), path.join(out, 'hook-sync.js'));
   cpSync(path.join(bundleDir, 'licenses.txt'), path.join(out, 'licenses.txt'));
+  for (const chunk of chunks) cpSync(path.join(bundleDir, chunk), path.join(out, chunk));
   writeFileSync(path.join(out, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
   for (const [name, text] of Object.entries(ENTRIES)) writeFileSync(path.join(out, name), text);
   chmodSync(path.join(out, 'cli.js'), 0o755);

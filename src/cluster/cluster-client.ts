@@ -8,6 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import * as k8s from '@kubernetes/client-node';
 import { KubeApiError, KubeConnectionError, connectionProblem } from './api-error.js';
+import { reuseConnections } from './connection-reuse.js';
+import { exchange } from './http-transport.js';
 import { debugSinkFromEnv, type DebugSink } from './debug-log.js';
 import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry-policy.js';
 import { retrying } from './retrying.js';
@@ -128,6 +130,7 @@ export class ClusterClient {
     hooks: ClientHooks = {},
   ) {
     this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+    reuseConnections(kc);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...retry };
     this.timing = { ...REAL_TIMING, ...hooks.timing };
     this.debug = hooks.debug ?? debugSinkFromEnv();
@@ -210,10 +213,11 @@ export class ClusterClient {
     let text: string;
     let retryAfter: string | undefined;
     try {
-      const response = await this.http.send(ctx).toPromise();
-      status = response.httpStatusCode;
-      retryAfter = response.headers['retry-after'];
-      text = await response.body.text();
+      ({
+        status,
+        text,
+        headers: { 'retry-after': retryAfter },
+      } = await exchange(ctx, this.http));
     } catch (err) {
       if (options.signal?.aborted) throw err;
       throw this.connectionFailure(err, timeout.aborted);

@@ -110,11 +110,24 @@ export class ObservedState {
 
   /** What health and fail-fast need beside the object: its current revision's pods and their events. */
   observations(obj: Json, grace?: Partial<GracePeriods>): Observations {
-    const pods = this.podsOf(obj);
-    for (const p of pods) this.noteSightings(p);
+    // Read only when the judgement needs them (a workload not yet healthy, a running hook): gathering the
+    // pods and events of a namespace for each of thousands of ConfigMaps made the wait quadratic.
+    let pods: Json[] | undefined;
+    const podsNow = () => {
+      if (!pods) {
+        pods = this.podsOf(obj);
+        for (const p of pods) this.noteSightings(p);
+      }
+      return pods;
+    };
+    const watcher = this.watcher;
     return {
-      pods,
-      events: this.watcher.list('', 'Event', String(metaOf(obj).namespace ?? '')),
+      get pods() {
+        return podsNow();
+      },
+      get events() {
+        return watcher.list('', 'Event', String(metaOf(obj).namespace ?? ''));
+      },
       now: Date.now(),
       grace,
       firstSeen: (key: string) => this.firstSeen.get(key),

@@ -50,7 +50,7 @@ export interface SyncOptions {
   grace?: Partial<GracePeriods>;
   /** How long SyncFail hooks may run (they start after a failure, whatever time is left). */
   syncFailTimeoutMs?: number;
-  /** Parallel applies within a run of one kind. */
+  /** Parallel dry runs, and parallel applies within a run of one kind (default 32). */
   concurrency?: number;
   /** Extra values to mask (kubeconfig credentials). */
   secrets?: readonly string[];
@@ -79,6 +79,12 @@ export interface SyncOptions {
 }
 
 const TERMINAL_WAIT_MS = 5000;
+/**
+ * Requests in flight for the dry run and for each run of one kind. 32 keeps a sync of thousands of objects
+ * bound by the API server rather than by the round trip (docs/PERFORMANCE.md), while staying well under
+ * what API Priority and Fairness lets one client have before answering 429 (which is retried anyway).
+ */
+const DEFAULT_CONCURRENCY = 32;
 
 export class SyncOperation implements LifecycleEvents {
   private readonly runs: TaskRun[];
@@ -300,7 +306,11 @@ export class SyncOperation implements LifecycleEvents {
     }
     const failures = this.options.dryRunPassed
       ? []
-      : await this.preflight.dryRun(this.applier, this.hooks, this.options.concurrency ?? 8);
+      : await this.preflight.dryRun(
+          this.applier,
+          this.hooks,
+          this.options.concurrency ?? DEFAULT_CONCURRENCY,
+        );
     if (failures.length === 0) {
       if (watch) this.say(`dry run passed for ${plural(this.runs.length, 'object')}`);
       return undefined;
@@ -330,7 +340,9 @@ export class SyncOperation implements LifecycleEvents {
     for (const kindRun of kindRunsOf(runs)) {
       const halted = this.waiting.outOfTime(this.deadline);
       if (halted) return this.halt(halted);
-      await inBatches(kindRun, this.options.concurrency ?? 8, (run) => this.applyTask(run, this.deadline));
+      await inBatches(kindRun, this.options.concurrency ?? DEFAULT_CONCURRENCY, (run) =>
+        this.applyTask(run, this.deadline),
+      );
       if (kindRun.some((r) => r.state === 'Failed')) applyFailed = true;
       const crds = kindRun.filter((r) => r.task.kind === 'CustomResourceDefinition' && r.state !== 'Failed');
       if (crds.length) {
@@ -462,7 +474,9 @@ export class SyncOperation implements LifecycleEvents {
     this.retryLimits.deadline = deadline; // SyncFail hooks have time of their own
     if (this.options.signal?.aborted) return { ok: false, why: 'cancelled', message: 'cancelled' };
     for (const kindRun of kindRunsOf(runs))
-      await inBatches(kindRun, this.options.concurrency ?? 8, (run) => this.applyTask(run, deadline));
+      await inBatches(kindRun, this.options.concurrency ?? DEFAULT_CONCURRENCY, (run) =>
+        this.applyTask(run, deadline),
+      );
     const waited = await this.waitForTasks(
       runs.filter((r) => r.running),
       deadline,

@@ -1,6 +1,5 @@
 /** `hook-sync cluster`: the embedded cluster as a server, for the demo, for kubectl, for local runs. */
 import { parseArgs } from 'node:util';
-import { EmbeddedCluster } from '../../embedded-cluster/embedded-cluster.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 
 export const CLUSTER_USAGE = `Usage: hook-sync cluster [options]
@@ -75,6 +74,8 @@ export async function clusterCommand(
     return EXIT.ok;
   }
   void positionals;
+  // Imported here: the emulator is a large part of the bundle and no other command needs it.
+  const { EmbeddedCluster } = await import('../../embedded-cluster/embedded-cluster.js');
   const cluster = await EmbeddedCluster.start({
     port: number(values.port, '--port', 0, 65535),
     stateFile: values.state,

@@ -1,8 +1,7 @@
 /** `hook-sync demo`: the embedded cluster, a sync of the examples with live hook logs, the result. */
 import { parseArgs } from 'node:util';
-import * as k8s from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterClient } from '../../cluster/cluster-client.js';
-import { EmbeddedCluster } from '../../embedded-cluster/embedded-cluster.js';
 import { EXIT, type CliIo } from '../io.js';
 import { syncCommand } from './sync.js';
 
@@ -29,6 +28,8 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout(DEMO_USAGE);
     return EXIT.ok;
   }
+  // Imported here: the emulator is a large part of the bundle and no other command needs it.
+  const { EmbeddedCluster } = await import('../../embedded-cluster/embedded-cluster.js');
   const cluster = await EmbeddedCluster.start({ timeScale: Number(values['time-scale']) });
   try {
     io.stdout(
@@ -40,7 +41,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       kind: 'Namespace',
       metadata: { name: 'demo' },
     });
-    const kc = new k8s.KubeConfig();
+    const kc = new KubeConfig();
     kc.loadFromString(cluster.kubeconfig());
     const args = [
       ...(positionals.length ? positionals : ['examples/app']),

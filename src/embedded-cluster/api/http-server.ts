@@ -29,6 +29,7 @@ import { ACCESS_REVIEW_GROUP, serveAccessReview } from './access-review.js';
 import { hasScaleSubresource, serveScale } from './scale.js';
 import { faultAnswer, isWrite, loseResponse } from './injected-faults.js';
 import { servePodLog } from './pod-log.js';
+import { RequestMetrics } from './request-metrics.js';
 import {
   acceptsOnlyProtobuf,
   decodeProtobufBody,
@@ -162,6 +163,8 @@ function stripForList(obj: Obj): Obj {
 export class ClusterHttpServer {
   readonly server: http.Server;
   readonly requests: RequestRecord[] = [];
+  /** Counts of every request served, by verb and answer (`/metrics`). */
+  readonly metrics = new RequestMetrics();
   private readonly openStreams = new Set<http.ServerResponse>();
   private readonly sockets = new Set<Socket>();
 
@@ -205,6 +208,7 @@ export class ClusterHttpServer {
   }
 
   private record(req: http.IncomingMessage, status: number): void {
+    this.metrics.count(req.method ?? 'GET', req.url ?? '', status);
     this.requests.push({
       method: req.method ?? 'GET',
       path: req.url ?? '',
@@ -222,6 +226,11 @@ export class ClusterHttpServer {
       url.pathname === '/healthz' ||
       url.pathname === '/readyz' ||
       url.pathname === '/livez';
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+      res.end(this.metrics.render());
+      return;
+    }
     try {
       if (!isProbe) {
         const { latencyMs } = this.options.faults.settings;
