@@ -6,6 +6,7 @@ import { ClusterClient } from '../../src/cluster/cluster-client.js';
 import { readContainerLog, type ContainerRun } from '../../src/cluster/container-log.js';
 import { NO_FAULTS } from '../../src/embedded-cluster/faults.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
+import { beforeEachRequest } from '../helpers/fault-per-request.js';
 import { makeNamespace } from '../helpers/sync.js';
 
 let t: TestCluster;
@@ -113,6 +114,25 @@ describe('readContainerLog', () => {
     const { outcome, received } = await readAll(c, 'ends');
     expect(received).toEqual(['first', 'second', 'third', 'last']);
     expect(outcome.complete).toBe(true);
+  });
+
+  it('takes a log followed to its end as complete when the pod is gone before the last read (TTL 0)', async () => {
+    // The follow ends with the container; the gap-filling plain read then meets a pod already removed
+    // (a Job's ttlSecondsAfterFinished: 0). Every line was read: complete.
+    const restore = beforeEachRequest(t, (method, url) => {
+      if (method === 'GET' && url.includes('/pods/ttl-gone/log') && !url.includes('follow=true'))
+        t.cluster.api.delete(t.cluster.api.registry.byKind('', 'Pod')!, 'logs', 'ttl-gone', {});
+    });
+    try {
+      const { c } = client();
+      startPod('ttl-gone', 'echo one; sleep 2; echo two');
+      await t.cluster.waitFor(() => containerState('ttl-gone') === 'running');
+      const { outcome, received } = await readAll(c, 'ttl-gone');
+      expect(received).toEqual(['one', 'two']);
+      expect(outcome).toMatchObject({ complete: true });
+    } finally {
+      restore();
+    }
   });
 
   it('says the log is incomplete when the pod was deleted before it was read', async () => {

@@ -117,6 +117,8 @@ export async function readContainerLog(
   let failures = 0;
   let quietCuts = 0;
   let resumed = 0;
+  /** A follow ended cleanly and then the pod said the run had ended: the kubelet ended it at the end. */
+  let followedToEnd = false;
   const incomplete = (reason: string): LogOutcome => ({ complete: false, reason, resumed });
   for (;;) {
     if (signal.aborted) return incomplete('it was still being read when hook-sync stopped');
@@ -144,6 +146,11 @@ export async function readContainerLog(
       );
     } catch (err) {
       if (signal.aborted) return incomplete('it was still being read when hook-sync stopped');
+      // The gap-filling read after a follow that ended with its container: a 404 is the pod removed
+      // since (a Job's ttlSecondsAfterFinished: 0), not a log cut short — as when the pod is gone at the
+      // follow's end.
+      if (followedToEnd && err instanceof KubeApiError && err.code === 404)
+        return { complete: true, resumed };
       const fatal = unreadable(err, seen.count);
       if (fatal) return incomplete(fatal);
       const transient = transientFailure(err);
@@ -182,6 +189,7 @@ export async function readContainerLog(
     if (state === 'restarted again')
       return incomplete('the container restarted twice before its log was read in full');
     if (state !== 'running') {
+      followedToEnd = true;
       mode = { follow: false, previous: state === 'restarted' };
       continue;
     }
