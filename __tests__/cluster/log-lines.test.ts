@@ -52,6 +52,44 @@ describe('SeenLines', () => {
     expect(read(seen, [`${T(8)} tock`])).toEqual([]);
   });
 
+  it('keeps a line stamped earlier than the one before it (stdout and stderr are stamped apart)', () => {
+    const seen = new SeenLines();
+    expect(
+      read(seen, [
+        `${T(100)} stdout 1`,
+        `${T(300)} stdout 2`,
+        `${T(200)} FATAL on stderr`,
+        `${T(400)} stdout 3`,
+      ]),
+    ).toEqual(['stdout 1', 'stdout 2', 'FATAL on stderr', 'stdout 3']);
+    // Resumed from the last line's time: repeats dropped, out of order or not, and an earlier-stamped new
+    // line kept.
+    expect(seen.since).toBe(T(400));
+    expect(read(seen, [`${T(400)} stdout 3`, `${T(500)} stdout 4`, `${T(450)} stderr again`])).toEqual([
+      'stdout 4',
+      'stderr again',
+    ]);
+    expect(seen.since).toBe(T(450));
+    // A server rounding sinceTime down to the second sends the whole second again, in its own order.
+    expect(
+      read(seen, [
+        `${T(100)} stdout 1`,
+        `${T(300)} stdout 2`,
+        `${T(200)} FATAL on stderr`,
+        `${T(400)} stdout 3`,
+        `${T(500)} stdout 4`,
+        `${T(450)} stderr again`,
+        `${T(350)} late stderr`,
+      ]),
+    ).toEqual(['late stderr']);
+    expect(seen.count).toBe(7);
+  });
+
+  it('keeps a line whose time and text repeat an earlier one when it comes in a first read', () => {
+    const seen = new SeenLines();
+    expect(read(seen, [`${T(1)} retry`, `${T(2)} x`, `${T(1)} retry`])).toEqual(['retry', 'x', 'retry']);
+  });
+
   it('without timestamps, re-reads from the start and skips what was received', () => {
     const seen = new SeenLines();
     expect(read(seen, ['a', 'b'])).toEqual(['a', 'b']);

@@ -1,8 +1,11 @@
 /**
  * The lines of a container log read with `timestamps=true`, each once: a read resumed from the last
- * line's time (`sinceTime`, inclusive, possibly rounded down by the server) repeats what was already
- * received, and this drops it. Two identical lines at the same instant are both kept: only as many
- * copies as were received before are dropped.
+ * line's time (`sinceTime`, inclusive, possibly rounded down to the second by the server) repeats what was
+ * already received, and this drops it. Only that: a line is dropped when it is an exact (time, text)
+ * repeat of one received before, in a resumed read, at or after the second of the `sinceTime` sent. Stamps
+ * are not monotonic (containerd stamps stdout and stderr in two copiers), so a line stamped earlier than
+ * the one before it is new, never taken for a repeat. Two identical lines at the same instant are both
+ * kept: only as many copies as were received before are dropped.
  */
 
 /** RFC 3339 (any fraction, `Z` or an offset) as nanoseconds since the epoch; undefined if it is not one. */
@@ -23,17 +26,25 @@ export function splitTimestamp(raw: string): { time?: string; nanos?: bigint; te
   return { time: head, nanos, text: space < 0 ? '' : raw.slice(space + 1) };
 }
 
+const SECOND = 1_000_000_000n;
+/** Received lines remembered beyond what the next resume can repeat, before they are forgotten. */
+const REMEMBERED = 4096;
+
 export class SeenLines {
-  /** The newest time received, as the server wrote it (sent back as `sinceTime`). */
+  /** The last line's time, as the server wrote it (sent back as `sinceTime`). */
   private lastTime?: string;
   private lastNanos?: bigint;
-  /** The texts received at lastNanos, with how many of each. */
-  private atLast = new Map<string, number>();
-  /** Of those, the ones the current read has not repeated yet. */
+  /** Lines received (`nanos text`), with how many copies, as far back as a resume can repeat. */
+  private received = new Map<string, { nanos: bigint; copies: number }>();
+  /** Of those, the copies the current read has not repeated yet. */
   private unmatched = new Map<string, number>();
+  /** The current read repeats lines from here on (the second of the sinceTime sent); none on a first read. */
+  private repeatsFrom?: bigint;
   /** A line came without a timestamp: resumes re-read from the start and skip what was received. */
   private untimed = false;
   private toSkip = 0;
+  /** received's size at which lines too old to be repeated are forgotten (doubling: a burst within one second costs no rescans). */
+  private forgetAt = REMEMBERED;
   /** Lines received in all. */
   count = 0;
 
@@ -44,8 +55,12 @@ export class SeenLines {
 
   /** Called before each read: its lines are matched against what was received before it. */
   startRead(): void {
-    this.unmatched = new Map(this.atLast);
     this.toSkip = this.untimed ? this.count : 0;
+    if (this.lastNanos === undefined) return;
+    // The server may round sinceTime down to the second: everything from that second may come again.
+    this.repeatsFrom = this.lastNanos - (this.lastNanos % SECOND);
+    this.forgetBefore(this.repeatsFrom);
+    this.unmatched = new Map([...this.received].map(([key, r]) => [key, r.copies]));
   }
 
   /** The line's text when it is new, undefined when it repeats one already received. */
@@ -60,21 +75,29 @@ export class SeenLines {
       this.count++;
       return raw;
     }
-    if (this.lastNanos !== undefined && nanos < this.lastNanos) return undefined;
-    if (this.lastNanos !== undefined && nanos === this.lastNanos) {
-      const left = this.unmatched.get(text) ?? 0;
+    const key = `${nanos} ${text}`;
+    if (this.repeatsFrom !== undefined && nanos >= this.repeatsFrom) {
+      const left = this.unmatched.get(key) ?? 0;
       if (left > 0) {
-        this.unmatched.set(text, left - 1);
+        this.unmatched.set(key, left - 1);
         return undefined;
       }
-    } else {
-      this.lastNanos = nanos;
-      this.lastTime = time;
-      this.atLast = new Map();
-      this.unmatched = new Map();
     }
-    this.atLast.set(text, (this.atLast.get(text) ?? 0) + 1);
+    const r = this.received.get(key);
+    if (r) r.copies++;
+    else this.received.set(key, { nanos, copies: 1 });
+    this.lastNanos = nanos;
+    this.lastTime = time;
     this.count++;
+    // A long read never resumed: what lies a second before its newest line cannot be repeated next.
+    if (this.received.size > this.forgetAt) {
+      this.forgetBefore(nanos - (nanos % SECOND) - SECOND);
+      this.forgetAt = Math.max(REMEMBERED, this.received.size * 2);
+    }
     return text;
+  }
+
+  private forgetBefore(nanos: bigint): void {
+    for (const [key, r] of this.received) if (r.nanos < nanos) this.received.delete(key);
   }
 }
