@@ -4,7 +4,7 @@
 // namespace another app moved into kept.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runAppOperation } from '../../src/lifecycle/app-operation.js';
-import type { NamespaceRequest } from '../../src/lifecycle/app-namespace.js';
+import { prepareNamespace, type NamespaceRequest } from '../../src/lifecycle/app-namespace.js';
 import { InventoryStore } from '../../src/lifecycle/inventory-store.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
 import { clientFor, jobYaml, makeNamespace, planOf } from '../helpers/sync.js';
@@ -18,7 +18,12 @@ afterAll(() => t.stop());
 function operate(
   yaml: string,
   ns: string,
-  opts: { operation?: 'sync' | 'delete'; app?: string; namespace?: NamespaceRequest } = {},
+  opts: {
+    operation?: 'sync' | 'delete';
+    app?: string;
+    namespace?: NamespaceRequest;
+    signal?: AbortSignal;
+  } = {},
 ) {
   return runAppOperation(planOf(yaml, ns, undefined, opts.operation), clientFor(t), {
     app: opts.app ?? 'preview',
@@ -27,6 +32,7 @@ function operate(
     timeoutMs: 60_000,
     wait: true,
     namespace: opts.namespace,
+    signal: opts.signal,
   });
 }
 
@@ -166,6 +172,69 @@ describe('create-namespace', () => {
     );
     expect((await operate('', ns, { operation: 'delete' })).status).toBe('Succeeded');
     await gone(ns);
+  });
+
+  it('a namespace made for the app by a run that stopped before recording it: a delete removes it; a sync records it', async () => {
+    const killedRun = await prepareNamespace(clientFor(t), planOf(cm('a'), 'pr-48'), 'preview', create);
+    expect(killedRun.kind).toBe('created');
+    const teardown = await operate('', 'pr-48', { operation: 'delete' });
+    expect(teardown.status).toBe('Succeeded');
+    await gone('pr-48');
+
+    expect((await prepareNamespace(clientFor(t), planOf(cm('a'), 'pr-49'), 'preview', create)).kind).toBe(
+      'created',
+    );
+    expect((await operate(cm('a'), 'pr-49', { namespace: create })).status).toBe('Succeeded');
+    expect((await inventoryOf('pr-49')).objects).toContainEqual(
+      expect.objectContaining({ kind: 'Namespace', name: 'pr-49', createdNamespace: true }),
+    );
+  });
+
+  it('a run refused its lock removes the namespace it created; the next run creates and records it', async () => {
+    const ns = 'pr-50';
+    t.cluster.access.deny({
+      verbs: ['create', 'get', 'update'],
+      group: 'coordination.k8s.io',
+      resource: 'leases',
+      namespace: ns,
+    });
+    const refused = await operate(cm('a'), ns, { namespace: create });
+    t.cluster.access.clear();
+    expect(refused.status).toBe('Failed');
+    expect(refused.message).toContain(`namespace ${ns}, created for this sync, was deleted again`);
+    await gone(ns);
+    expect((await operate(cm('a'), ns, { namespace: create })).status).toBe('Succeeded');
+    expect((await inventoryOf(ns)).objects).toContainEqual(
+      expect.objectContaining({ kind: 'Namespace', createdNamespace: true }),
+    );
+  });
+
+  it('a first run cancelled right after taking the lock removes the namespace it created', async () => {
+    const ns = 'pr-51';
+    const controller = new AbortController();
+    const stop = t.cluster.subscribe((e) => {
+      if (
+        e.type === 'ADDED' &&
+        e.gk === '/ConfigMap' &&
+        e.object.metadata.namespace === ns &&
+        e.object.metadata.name.startsWith('hook-sync-inventory')
+      )
+        controller.abort();
+    });
+    const r = await operate(cm('a'), ns, { namespace: create, signal: controller.signal });
+    stop();
+    expect(r.status).toBe('Cancelled');
+    expect(r.message).toContain(`namespace ${ns}, created for this sync, was deleted again`);
+    await gone(ns);
+  });
+
+  it('a run its dry run refuses leaves the labels of an existing namespace as they were', async () => {
+    const ns = 'team-x';
+    makeNamespace(t, ns);
+    const bad = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndta: {a: "1"}\n---\n`;
+    const r = await operate(bad, ns, { namespace: { create: true, labels: { owner: 'someone-else' } } });
+    expect(r.status).toBe('Failed');
+    expect(namespaceOf(ns)!.metadata.labels?.owner).toBeUndefined();
   });
 
   it('a Namespace manifest for the app namespace is applied by the sync, not created beforehand', async () => {

@@ -45,6 +45,17 @@ const preview = (sha: string) => [
 describe('examples/preview, the README recipe from the CLI', () => {
   it('syncs the overlay with the commit image into a new namespace, publishes the address, and tears it all down', async () => {
     writeFileSync(path.join(dir, overlay, 'preview.env'), 'host=pr-42.preview.example.com\n');
+    // A push whose migration fails; the next push, with the fix, must not be stuck on the failed Job.
+    const migrateFile = path.join(dir, 'preview', 'base', 'migrate.yaml');
+    const fixed = readFileSync(migrateFile, 'utf8');
+    writeFileSync(
+      migrateFile,
+      fixed.replace("echo 'schema is up to date'", "echo 'relation orders exists' >&2; exit 1"),
+    );
+    const broken = await cli(...preview('badbad0'));
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('relation orders exists');
+    writeFileSync(migrateFile, fixed);
     const first = await cli(...preview('c0ffee1'));
     expect(first.code).toBe(0);
     expect(first.out).toContain('Address: https://pr-42.preview.example.com (Ingress pr-42/web)');

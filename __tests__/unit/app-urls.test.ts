@@ -70,7 +70,7 @@ describe('ingress addresses', () => {
 });
 
 describe('LoadBalancer addresses', () => {
-  it('per published address and TCP port: standard ports bare, others with the port, TLS ports https', () => {
+  it('per published address and web port: standard ports bare, others with the port, TLS ports https; no database ports', () => {
     const urls = loadBalancerUrls(
       service(
         {
@@ -78,7 +78,8 @@ describe('LoadBalancer addresses', () => {
           ports: [
             { name: 'http', port: 80 },
             { name: 'https', port: 443 },
-            { name: 'admin', port: 9000 },
+            { name: 'admin-http', port: 9000 },
+            { name: 'postgres', port: 5432 },
             { name: 'dns', port: 53, protocol: 'UDP' },
           ],
         },

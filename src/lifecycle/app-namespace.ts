@@ -2,8 +2,9 @@
  * `create-namespace` (Argo CD's `CreateNamespace=true` with managed namespace metadata): the app's namespace
  * is created before anything else — before the lock, whose Lease lives in it, and before the dry run,
  * which a missing namespace would fail — with the labels and annotations asked for. A namespace that
- * already exists gets those labels and annotations (and only those fields) server-side applied, and is
- * otherwise left alone: hook-sync deletes only a namespace it created (docs/lifecycle.md).
+ * already exists gets those labels and annotations (and only those fields) server-side applied once the
+ * run holds the lock, and is otherwise left alone: hook-sync deletes only a namespace it created
+ * (docs/lifecycle.md).
  */
 import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
@@ -52,7 +53,15 @@ function metadataOf(app: string, plan: Plan, request: NamespaceRequest, created:
   };
 }
 
-/** Makes sure the app's namespace exists (creating it when asked to); never throws. */
+function trackedAsOurs(live: Json | undefined, app: string, plan: Plan): boolean {
+  const annotations = ((live?.metadata as Json | undefined)?.annotations ?? {}) as Record<string, string>;
+  return annotations[TRACKING_ANNOTATION] === trackingId(app, plan.namespace);
+}
+
+/**
+ * Makes sure the app's namespace exists (creating it when asked to); never throws. Changes nothing else:
+ * the metadata of an existing namespace is applied later, under the lock (`applyNamespaceMetadata`).
+ */
 export async function prepareNamespace(
   client: ClusterClient,
   plan: Plan,
@@ -63,23 +72,22 @@ export async function prepareNamespace(
   if (managesOwnNamespace(plan)) return { kind: 'in-manifests' };
   const ref = { apiVersion: 'v1', kind: 'Namespace', name: plan.namespace };
   try {
-    const live = await client.get(ref);
-    if (live && !(live.metadata as Json).deletionTimestamp) {
-      const wanted = metadataOf(app, plan, request, false);
-      if (wanted.labels || wanted.annotations)
-        await client.request('PATCH', `/api/v1/namespaces/${encodeURIComponent(plan.namespace)}`, {
-          body: { apiVersion: 'v1', kind: 'Namespace', metadata: wanted },
-          contentType: 'application/apply-patch+yaml',
-          query: { fieldManager: NAMESPACE_MANAGER, force: 'true' },
-          signal,
-        });
-      return { kind: 'existing' };
+    let live: Json | undefined;
+    try {
+      live = await client.get(ref);
+    } catch (err) {
+      // May not read Namespaces (a deployer with Roles only): then it cannot make one either; the sync
+      // goes on as without create-namespace and says what is missing if it is.
+      if (err instanceof KubeApiError && err.code === 403) return { kind: 'existing' };
+      throw err;
     }
-    if (live)
+    if (live && (live.metadata as Json).deletionTimestamp)
       return {
         kind: 'failed',
         message: `namespace ${plan.namespace} is being deleted (a teardown still running?): wait for it to go, then run again`,
       };
+    // Made for this app by a run that stopped before recording it (refused lock, cancelled, killed).
+    if (live) return trackedAsOurs(live, app, plan) ? { kind: 'ours' } : { kind: 'existing' };
     if (!request.create) return { kind: 'existing' }; // the operation says what a missing namespace means
     await client.request('POST', '/api/v1/namespaces', {
       body: { apiVersion: 'v1', kind: 'Namespace', metadata: metadataOf(app, plan, request, true) },
@@ -94,10 +102,7 @@ export async function prepareNamespace(
     // by someone else (then it is not ours to delete).
     if (err instanceof KubeApiError && err.code === 409) {
       const live = await client.get(ref).catch(() => undefined);
-      const annotations = ((live?.metadata as Json | undefined)?.annotations ?? {}) as Record<string, string>;
-      return annotations[TRACKING_ANNOTATION] === trackingId(app, plan.namespace)
-        ? { kind: 'ours' }
-        : { kind: 'existing' };
+      return trackedAsOurs(live, app, plan) ? { kind: 'ours' } : { kind: 'existing' };
     }
     return {
       kind: 'failed',
@@ -106,32 +111,78 @@ export async function prepareNamespace(
   }
 }
 
+/** The app's namespace carries this app's tracking annotation: hook-sync made it for the app. */
+export async function namespaceMadeForApp(client: ClusterClient, plan: Plan, app: string): Promise<boolean> {
+  const live = await client
+    .get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace })
+    .catch(() => undefined);
+  return !!live && trackedAsOurs(live, app, plan);
+}
+
 /**
- * A namespace this run created and then left unused (the dry run refused the manifests): removed again —
- * unless another run of the app has moved in meanwhile (its Lease or inventory is there), which it would
- * take down with it.
+ * The labels and annotations asked for, server-side applied (only those fields, by a field manager of
+ * their own) onto a namespace that was already there: after the dry run, under the lock, so a refused run
+ * leaves it as it was.
+ */
+export async function applyNamespaceMetadata(
+  client: ClusterClient,
+  plan: Plan,
+  app: string,
+  request: NamespaceRequest,
+  signal?: AbortSignal,
+): Promise<void> {
+  const wanted = metadataOf(app, plan, request, false);
+  if (!wanted.labels && !wanted.annotations) return;
+  await client.request('PATCH', `/api/v1/namespaces/${encodeURIComponent(plan.namespace)}`, {
+    body: { apiVersion: 'v1', kind: 'Namespace', metadata: wanted },
+    contentType: 'application/apply-patch+yaml',
+    query: { fieldManager: NAMESPACE_MANAGER, force: 'true' },
+    idempotent: true,
+    signal,
+  });
+}
+
+/**
+ * A namespace this run created and then left unused (refused by the dry run, no lock, cancelled before
+ * any write): removed again — unless someone else has moved in meanwhile, whom deleting it would take
+ * down: another app's inventory, or (before this run holds the lock) another run of this app's Lease or
+ * inventory. Under the lock, this run's own Lease and inventory are its to remove with it.
  */
 export async function removeUnusedNamespace(
   client: ClusterClient,
   name: string,
   app: string,
+  holdingLock = false,
 ): Promise<string> {
   try {
-    const inUse = await Promise.all([
-      client.get({
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        namespace: name,
-        name: lockLeaseName(app),
-      }),
-      client.get({
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        namespace: name,
-        name: appObjectName('hook-sync-inventory', app),
-      }),
-    ]);
-    if (inUse.some(Boolean))
+    const inventories = await client.request(
+      'GET',
+      `/api/v1/namespaces/${encodeURIComponent(name)}/configmaps`,
+      {
+        query: { labelSelector: 'hook-sync.io/inventory=true' },
+        idempotent: true,
+      },
+    );
+    const names = ((inventories.body.items ?? []) as Json[]).map((cm) => String((cm.metadata as Json).name));
+    const ownInventory = appObjectName('hook-sync-inventory', app);
+    const lease = holdingLock
+      ? undefined
+      : await client
+          .get({
+            apiVersion: 'coordination.k8s.io/v1',
+            kind: 'Lease',
+            namespace: name,
+            name: lockLeaseName(app),
+          })
+          .catch((err: unknown) => {
+            // May not read Leases (then no run with these credentials holds one).
+            if (err instanceof KubeApiError && err.code === 403) return undefined;
+            throw err;
+          });
+    const other = names.find((n) => n !== ownInventory);
+    if (other)
+      return `namespace ${name}, created for this sync, was kept: another app has moved in (inventory ${other})`;
+    if (!holdingLock && (lease || names.includes(ownInventory)))
       return `namespace ${name}, created for this sync, was kept: another run of app ${app} is using it`;
     await client.delete({ apiVersion: 'v1', kind: 'Namespace', name }, { propagationPolicy: 'Background' });
     return `namespace ${name}, created for this sync, was deleted again: nothing was applied in it`;

@@ -25,7 +25,13 @@ import {
 import { appLabelValue, appObjectName } from './app-names.js';
 import { INVENTORY_LABEL, InventoryStore, inventoryOf } from './inventory-store.js';
 import { lockLeaseName } from './app-lock-lease.js';
-import { prepareNamespace, removeUnusedNamespace, type NamespaceRequest } from './app-namespace.js';
+import {
+  applyNamespaceMetadata,
+  namespaceMadeForApp,
+  prepareNamespace,
+  removeUnusedNamespace,
+  type NamespaceRequest,
+} from './app-namespace.js';
 import { HOOK_LABELS, markOwnership, recoverHooks, trackingId } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
 
@@ -106,6 +112,7 @@ async function appOperation(
   const progress: Progress = {
     createdNamespace: prepared?.kind === 'created',
     ownsNamespace: prepared?.kind === 'created' || prepared?.kind === 'ours',
+    labelNamespace: prepared?.kind === 'existing' || prepared?.kind === 'ours',
     written: 0,
   };
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
@@ -121,7 +128,13 @@ async function appOperation(
   let waitedForLock = false;
   if (options.lock !== false) {
     const taken = await takeLock(plan, client, options, () => (waitedForLock = true));
-    if ('result' in taken) return stopped(plan, startedAt, taken.result.status, taken.result.message);
+    if ('result' in taken) {
+      const result = stopped(plan, startedAt, taken.result.status, taken.result.message);
+      // No lock, nothing written: the namespace made for this run goes again (unless another run is in).
+      if (progress.createdNamespace)
+        result.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
+      return result;
+    }
     lock = taken.lock;
   }
   // The dry run above stands only if no run of the app held the lock during it or came between it and
@@ -143,7 +156,7 @@ async function appOperation(
     if (progress.createdNamespace && progress.written === 0 && result.status !== 'Succeeded') {
       // Refused before anything was applied: leave the cluster as it was, the namespace included.
       lock?.relinquish();
-      result.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
+      result.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app, !!lock)}`;
       return result;
     }
     if (lock?.lost.aborted && !options.signal?.aborted) {
@@ -227,6 +240,8 @@ interface Progress {
   createdNamespace: boolean;
   /** The namespace is hook-sync's, made for this app (by this run or a concurrent one): recorded. */
   ownsNamespace: boolean;
+  /** The namespace was there already: the labels and annotations asked for are applied under the lock. */
+  labelNamespace: boolean;
   /** Objects written so far. */
   written: number;
 }
@@ -264,9 +279,18 @@ async function operate(
       left(),
     ));
     previous = await store.read();
+    // A delete after a run that made the namespace but stopped before recording it: it is the app's still.
+    if (
+      plan.operation === 'delete' &&
+      !previous.objects.some((o) => o.createdNamespace) &&
+      (await namespaceMadeForApp(client, plan, options.app))
+    )
+      previous = recordCreatedNamespace(previous, plan.namespace);
     const missing = await namespaceMissing(client, plan);
     if (missing)
       return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
+    if (options.namespace && progress.labelNamespace)
+      await applyNamespaceMetadata(client, plan, options.app, options.namespace, options.signal);
     intended = recordIntent(previous, plan, record);
     if (progress.ownsNamespace) intended = recordCreatedNamespace(intended, plan.namespace);
     const origin = options.origin ?? previous.origin;

@@ -77,6 +77,8 @@ export function loadBalancerUrls(obj: Json): AppUrl[] {
       if (port.protocol !== undefined && port.protocol !== 'TCP') continue;
       const n = Number(port.port);
       const named = `${String(port.name ?? '')} ${String(port.appProtocol ?? '')}`.toLowerCase();
+      // Only ports a browser opens: a database or a queue behind a load balancer is no preview address.
+      if (![80, 443, 8080, 8443].includes(n) && !/http|https|tls|web/.test(named)) continue;
       const secure = n === 443 || n === 8443 || /https|tls/.test(named);
       const standard = (secure && n === 443) || (!secure && n === 80);
       urls.push({ url: `${secure ? 'https' : 'http'}://${address}${standard ? '' : `:${n}`}`, source });

@@ -134,6 +134,8 @@ function withRemedy(err: unknown, t: SyncTask): string {
     err.code === 422 &&
     err.causes.some((c) => /field is immutable/.test(c.message ?? ''));
   if (!immutable || (t.syncOptions.replace && t.syncOptions.force)) return message;
+  if (t.hook)
+    return `${message} (a hook of that name from an earlier sync is still there, e.g. one that failed: add BeforeHookCreation to its argocd.argoproj.io/hook-delete-policy so each sync replaces it, or delete it by hand)`;
   return `${message} (the object exists and this field cannot change: add the annotation argocd.argoproj.io/sync-options: Force=true,Replace=true to delete and re-create it${t.kind === 'Job' ? ', or give the Job a new name' : ''})`;
 }
 

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ClusterClient } from '../../cluster/cluster-client.js';
+import { clusterErrorDetail } from '../../cluster/api-error.js';
 import { findKubeconfig } from '../../cluster/kubeconfig.js';
 import { overrideInputsFromFlags } from '../../manifests/image-overrides.js';
 import { imagesText } from '../../report/image-substitutions.js';
@@ -152,9 +153,16 @@ async function operationCommand(
     try {
       namespace = await findAppNamespace(client, app);
     } catch (err) {
-      if (!(err instanceof AppNotFoundError)) throw err;
-      io.stderr(`hook-sync delete: ${err.message}\n`);
-      return EXIT.invalid;
+      if (err instanceof AppNotFoundError) {
+        io.stderr(`hook-sync delete: ${err.message}\n`);
+        return EXIT.invalid;
+      }
+      io.stderr(
+        redactor.redact(
+          `hook-sync delete: cannot look for app ${app} in the cluster at ${client.server}: ${clusterErrorDetail(err)}\n`,
+        ),
+      );
+      return EXIT.failed;
     }
   }
   const writeJson = (result: SyncResult) => {
