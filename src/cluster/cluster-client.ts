@@ -91,7 +91,7 @@ export interface RequestOptions<T = Json> {
    */
   idempotent?: boolean;
   /** Before each repeat: the result a lost answer would have carried, if it can be found. */
-  beforeRetry?: () => Promise<{ status: number; body: T } | undefined>;
+  beforeRetry?: (maybeActed: boolean) => Promise<{ status: number; body: T } | undefined>;
   signal?: AbortSignal;
 }
 
@@ -164,7 +164,7 @@ export class ClusterClient {
     safe: boolean,
     signal: AbortSignal | undefined,
     attempt: () => Promise<T>,
-    beforeRetry?: () => Promise<T | undefined>,
+    beforeRetry?: (maybeActed: boolean) => Promise<T | undefined>,
   ): Promise<T> {
     return retrying(this, what, safe, signal, attempt, beforeRetry);
   }
@@ -317,13 +317,23 @@ export class ClusterClient {
     }
   }
 
-  /** Server-side apply as `hook-sync`, forcing conflicts (the manifests are the source of truth, as for Argo CD). */
-  async apply(obj: Json, options: WriteOptions = {}): Promise<{ object: Json; created: boolean }> {
+  /**
+   * Server-side apply as `hook-sync`, forcing conflicts (the manifests are the source of truth, as for Argo
+   * CD). `beforeRetry`: before a repeat, what a try whose answer was lost did, if it can be found (on a
+   * missing object an apply is a create: a hook's must not be repeated blindly).
+   */
+  async apply(
+    obj: Json,
+    options: WriteOptions & {
+      beforeRetry?: (maybeActed: boolean) => Promise<{ status: number; body: Json } | undefined>;
+    } = {},
+  ): Promise<{ object: Json; created: boolean }> {
     const { status, body } = await this.request('PATCH', await this.objectPath(refOf(obj)), {
       query: { ...writeQuery(options), force: true },
       body: obj,
       contentType: 'application/apply-patch+yaml',
       idempotent: true,
+      beforeRetry: options.beforeRetry,
       signal: options.signal,
     });
     return { object: body, created: status === 201 };

@@ -32,12 +32,14 @@ export async function retrying<T>(
   safe: boolean,
   signal: AbortSignal | undefined,
   attempt: () => Promise<T>,
-  beforeRetry?: () => Promise<T | undefined>,
+  /** `maybeActed`: the last failure leaves open whether the server carried the request out. */
+  beforeRetry?: (maybeActed: boolean) => Promise<T | undefined>,
 ): Promise<T> {
   const limits = currentRetryLimits();
+  let maybeActed = false;
   for (let failures = 0; ;) {
     if (failures > 0 && beforeRetry) {
-      const found = await beforeRetry();
+      const found = await beforeRetry(maybeActed);
       if (found !== undefined) {
         client.debug?.(`${what}: found what the try whose answer was lost had done`);
         return found;
@@ -57,6 +59,7 @@ export async function retrying<T>(
             )
           : err;
       failures++;
+      maybeActed = !transient.notActedOn;
       const decision = decideRetry(
         failures,
         parseRetryAfter(transient.retryAfter, client.timing.now()),

@@ -108,6 +108,16 @@ export class ObservedState {
     return this.goneUids.has(uid);
   }
 
+  /**
+   * The newest state seen of an object carrying this label value, deleted ones included (a hook's write
+   * token: what a write whose answer was lost made, even if it is gone since).
+   */
+  withLabel(key: string, value: string): Json | undefined {
+    for (const obj of this.latestByUid.values())
+      if ((metaOf(obj).labels as Record<string, string> | undefined)?.[key] === value) return obj;
+    return undefined;
+  }
+
   /** What health and fail-fast need beside the object: its current revision's pods and their events. */
   observations(obj: Json, grace?: Partial<GracePeriods>): Observations {
     // Read only when the judgement needs them (a workload not yet healthy, a running hook): gathering the

@@ -4,8 +4,15 @@
  * re-create (`Force=true`). Every write asks the API server for strict field validation unless
  * `Validate=false`, so a typo such as `dta:` is refused by the dry run, naming the field.
  */
+import { randomBytes } from 'node:crypto';
 import { KubeApiError } from '../cluster/api-error.js';
-import type { ClusterClient, FieldValidation, Json, ObjectRef } from '../cluster/cluster-client.js';
+import {
+  CREATE_TOKEN_LABEL,
+  type ClusterClient,
+  type FieldValidation,
+  type Json,
+  type ObjectRef,
+} from '../cluster/cluster-client.js';
 import type { SyncTask } from '../plan/sync-task.js';
 import type { TaskAction } from './sync-result.js';
 import { clientSideApplyPatch, withLastApplied } from './client-side-apply.js';
@@ -31,6 +38,9 @@ function neverRecreated(t: SyncTask): boolean {
     (t.group === 'apiextensions.k8s.io' && t.kind === 'CustomResourceDefinition')
   );
 }
+
+/** How long a hook's lost write is looked for in what the watch brings before it is called unknown. */
+const HOOK_LOOKUP_MS = 5000;
 
 function refusedChange(err: unknown): boolean {
   return err instanceof KubeApiError && (err.code === 422 || err.code === 409);
@@ -94,7 +104,9 @@ export class TaskApplier {
           object: await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options),
         };
       }
-      const { object, created } = await this.client.apply(obj, options);
+      const { object, created } = t.hook
+        ? await this.applyHookOnce(t, deadline)
+        : await this.client.apply(obj, options);
       return { action: created ? 'create' : 'apply', object };
     } catch (err) {
       if (!(force && refusedChange(err) && !neverRecreated(t))) throw err;
@@ -102,6 +114,55 @@ export class TaskApplier {
       if (!live) throw err;
       return this.recreate(t, live, deadline, onAction);
     }
+  }
+
+  /**
+   * A hook's apply, never repeated blindly: on a missing object server-side apply is a create, and a
+   * repeat after a lost answer would run the hook again if the first try's object has finished and gone
+   * since (`ttlSecondsAfterFinished: 0`). The object carries a token of this write; before a repeat that
+   * the server may have acted on, the object is looked for — live, or in what the watch saw, deleted ones
+   * included — and what it found is the write's result. When it may have been made and gone unseen, the
+   * hook fails, saying so, rather than run twice.
+   */
+  private async applyHookOnce(t: SyncTask, deadline: number): Promise<{ object: Json; created: boolean }> {
+    const obj = t.object as Json;
+    const meta = (obj.metadata ?? {}) as Json;
+    const token = randomBytes(8).toString('hex');
+    const labels = { ...((meta.labels ?? {}) as Json), [CREATE_TOKEN_LABEL]: token };
+    const existed = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+    const found = (o: Json) => ({ status: existed ? 200 : 201, body: o });
+    const seen = () => {
+      const o = this.observed.withLabel(CREATE_TOKEN_LABEL, token);
+      return o && o.kind === t.kind ? o : undefined;
+    };
+    return this.client.apply(
+      { ...obj, metadata: { ...meta, labels } },
+      {
+        fieldValidation: this.validation(t),
+        beforeRetry: async (maybeActed) => {
+          if (!maybeActed) return undefined; // the server did not act: nothing to find
+          const live = await this.live(t);
+          const liveLabels = ((live?.metadata as Json | undefined)?.labels ?? {}) as Json;
+          if (live && liveLabels[CREATE_TOKEN_LABEL] === token) return found(live);
+          // Another object holds the name (this write never reached it): applying onto it is no create.
+          if (live) return undefined;
+          const gone = seen();
+          if (gone) return found(gone);
+          // Absent, never seen: only a hook that removes itself when done can have been made and gone.
+          if ((obj.spec as Json | undefined)?.ttlSecondsAfterFinished === undefined) return undefined;
+          // The watch may not have brought it yet: a moment for it, then no guess.
+          const until = Math.min(deadline, Date.now() + HOOK_LOOKUP_MS);
+          while (Date.now() < until) {
+            await this.observed.nextChange(until);
+            const late = seen();
+            if (late) return found(late);
+          }
+          throw new Error(
+            `its apply may have created it (the answer was lost) and, with ttlSecondsAfterFinished, it may have run and been removed unseen: it was not applied again, so as not to run it twice; its outcome is unknown (look at the cluster's events, or run again)`,
+          );
+        },
+      },
+    );
   }
 
   /** Force: the object is deleted, its deletion awaited, and the manifest created afresh. */
