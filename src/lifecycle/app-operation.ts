@@ -4,27 +4,22 @@
  * inventory), then the outcome recorded — or, after a successful delete, the inventory removed.
  */
 import { KubeApiError, KubeConnectionError, clusterErrorDetail } from '../cluster/api-error.js';
-import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import type { ClusterClient } from '../cluster/cluster-client.js';
 import { withCleanupLimits, withRetryLimits } from '../cluster/retry-policy.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { readAppUrls } from '../sync/app-urls.js';
-import { dryRunBeforeWriting, runSync, type SyncOptions } from '../sync/sync-operation.js';
+import { runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
-import { TaskRun } from '../sync/task-run.js';
 import {
-  objectKey,
   pruneCandidates,
   recordCreatedNamespace,
   recordIntent,
   recordOutcome,
   type AppOrigin,
   type Inventory,
-  type InventoryObject,
   type OperationRecord,
 } from './inventory.js';
-import { appLabelValue, appObjectName } from './app-names.js';
-import { INVENTORY_LABEL, InventoryStore, inventoryOf } from './inventory-store.js';
-import { lockLeaseName } from './app-lock-lease.js';
+import { InventoryStore } from './inventory-store.js';
 import {
   applyNamespaceMetadata,
   namespaceMadeForApp,
@@ -32,8 +27,16 @@ import {
   removeUnusedNamespace,
   type NamespaceRequest,
 } from './app-namespace.js';
-import { HOOK_LABELS, markOwnership, recoverHooks, trackingId } from './recovery.js';
+import { markOwnership, recoverHooks, trackingId } from './recovery.js';
 import { LockNamespaceMissingError, LockTimeoutError, acquireLock, type HeldLock } from './app-lock.js';
+import {
+  inventoryVersion,
+  leaseExists,
+  namespaceMissing,
+  refusedBeforeWriting,
+  stopped,
+} from './before-writing.js';
+import { deletion, namespacesSharedWithOtherApps } from './deletion-scope.js';
 
 export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onWritten'> {
   app: string;
@@ -49,32 +52,6 @@ export interface AppOperationOptions extends Omit<SyncOptions, 'removals' | 'onW
   namespace?: NamespaceRequest;
   /** Where the operation comes from (the pull request of a preview), kept with the inventory. */
   origin?: AppOrigin;
-}
-
-/**
- * What a delete removes: everything the inventory holds but the delete's own hooks; last, after the
- * PostDelete hooks, the Namespaces they run in and the one hook-sync created for the app.
- */
-function deletion(
-  inventory: Inventory,
-  plan: Plan,
-  shared: readonly { name: string }[],
-): { objects: InventoryObject[]; last: InventoryObject[] } {
-  const keep = new Set(shared.map((s) => s.name));
-  const own = new Set(plan.tasks.map((t) => objectKey(t)));
-  const postDeleteNamespaces = new Set(
-    plan.tasks.filter((t) => t.phase === 'PostDelete').map((t) => t.namespace),
-  );
-  const all = inventory.objects.filter(
-    (o) => !own.has(objectKey(o)) && !(o.createdNamespace && keep.has(o.name)),
-  );
-  const last = all.filter(
-    (o) =>
-      o.group === '' &&
-      o.kind === 'Namespace' &&
-      (o.createdNamespace === true || postDeleteNamespaces.has(o.name)),
-  );
-  return { objects: all.filter((o) => !last.includes(o)), last };
 }
 
 /** The final bookkeeping (the outcome in the inventory, the lock's release): retried this long, whatever happened. */
@@ -380,131 +357,6 @@ async function operate(
   return result;
 }
 
-/**
- * The namespaces hook-sync created for this app that another app has since put its own inventory in: a
- * delete keeps them (deleting one would take the other app's objects with it).
- */
-async function namespacesSharedWithOtherApps(
-  client: ClusterClient,
-  inventory: Inventory,
-  app: string,
-): Promise<{ name: string; why: string }[]> {
-  const shared: { name: string; why: string }[] = [];
-  for (const o of inventory.objects.filter((x) => x.createdNamespace)) {
-    try {
-      const list = await client.request(
-        'GET',
-        `/api/v1/namespaces/${encodeURIComponent(o.name)}/configmaps`,
-        { query: { labelSelector: `${INVENTORY_LABEL}=true` }, idempotent: true },
-      );
-      const other = ((list.body.items ?? []) as Json[])
-        .map((cm) => inventoryOf(cm, '').app)
-        .find((a) => a && a !== app);
-      if (other)
-        shared.push({
-          name: o.name,
-          why: `app ${other} also has an inventory in it (delete that app first)`,
-        });
-    } catch (err) {
-      shared.push({
-        name: o.name,
-        why: `could not check whether another app uses it (${clusterErrorDetail(err)})`,
-      });
-    }
-  }
-  return shared;
-}
-
-/**
- * Read-only checks before anything is written: the app's namespace exists (or the plan creates it), and
- * the server-side dry run of every object passes. The result to return when not, else undefined.
- */
-async function refusedBeforeWriting(
-  plan: Plan,
-  client: ClusterClient,
-  options: AppOperationOptions,
-  startedAt: string,
-): Promise<{ refused: SyncResult | undefined; leftovers: boolean }> {
-  try {
-    const missing = await namespaceMissing(client, plan);
-    if (missing)
-      return {
-        refused: stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded'),
-        leftovers: false,
-      };
-  } catch (err) {
-    const refused = stopped(
-      plan,
-      startedAt,
-      'Failed',
-      err instanceof KubeConnectionError
-        ? err.message
-        : `cannot check that namespace ${plan.namespace} exists: ${clusterErrorDetail(err)}`,
-    );
-    return { refused, leftovers: false };
-  }
-  const refused = await dryRunBeforeWriting(markOwnership(plan, options.app), client, options);
-  if (refused && (await onlyLeftoverHooks(refused, plan, client, options.app)))
-    return { refused: undefined, leftovers: true };
-  return { refused, leftovers: false };
-}
-
-/**
- * Every refusal is of a hook whose live object is one a killed run of this app left behind: recovery
- * (under the lock) adopts or terminates it, and the engine's own dry run judges the hook after that.
- */
-async function onlyLeftoverHooks(
-  refused: SyncResult,
-  plan: Plan,
-  client: ClusterClient,
-  app: string,
-): Promise<boolean> {
-  const failed = refused.tasks.filter((t) => t.status === 'Failed');
-  if (failed.length === 0 || failed.some((t) => !t.hook)) return false;
-  for (const t of failed) {
-    const task = plan.tasks.find(
-      (x) => x.kind === t.kind && x.namespace === t.namespace && x.name === t.name,
-    );
-    const live = task
-      ? await client
-          .get({
-            apiVersion: task.apiVersion,
-            kind: task.kind,
-            namespace: task.namespace || undefined,
-            name: task.name,
-          })
-          .catch(() => undefined)
-      : undefined;
-    const labels = ((live?.metadata as Json | undefined)?.labels ?? {}) as Record<string, string>;
-    if (
-      labels[HOOK_LABELS.app] !== appLabelValue(app) ||
-      labels[HOOK_LABELS.appNamespace] !== appLabelValue(plan.namespace)
-    )
-      return false;
-  }
-  return true;
-}
-
-/** A Lease of the app's lock is there: a run may be holding it (or a killed one left it). */
-async function leaseExists(client: ClusterClient, app: string, namespace: string): Promise<boolean> {
-  const lease = await client
-    .get({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace, name: lockLeaseName(app) })
-    .catch(() => undefined);
-  return !!lease;
-}
-
-/** The inventory's resourceVersion (undefined: none yet): it changes with every run of the app. */
-async function inventoryVersion(
-  client: ClusterClient,
-  app: string,
-  namespace: string,
-): Promise<string | undefined> {
-  const cm = await client
-    .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: appObjectName('hook-sync-inventory', app) })
-    .catch(() => undefined);
-  return cm ? String((cm.metadata as Json).resourceVersion) : undefined;
-}
-
 /** Writes the intent now; when the namespace does not exist yet (the sync creates it), once it does. */
 async function writeOrDefer(
   store: InventoryStore,
@@ -521,57 +373,4 @@ async function writeOrDefer(
     if (err instanceof KubeApiError && err.code === 404 && createdHere) return false;
     throw err;
   }
-}
-
-/**
- * The app's namespace does not exist and the plan does not create it: a delete has nothing left to do
- * (a rerun after the namespace went), a sync cannot start.
- */
-async function namespaceMissing(
-  client: ClusterClient,
-  plan: Plan,
-): Promise<{ status: 'Succeeded' | 'Failed'; message: string } | undefined> {
-  if (plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace))
-    return undefined;
-  try {
-    if (await client.get({ apiVersion: 'v1', kind: 'Namespace', name: plan.namespace })) return undefined;
-  } catch (err) {
-    // A deployer bound to Roles in its namespaces only may not read Namespaces: the lock will tell.
-    if (err instanceof KubeApiError && err.code === 403) return undefined;
-    throw err;
-  }
-  return plan.operation === 'delete'
-    ? {
-        status: 'Succeeded',
-        message: `nothing to delete: namespace ${plan.namespace} does not exist (deleted already?)`,
-      }
-    : {
-        status: 'Failed',
-        message: `namespace ${plan.namespace} does not exist: set create-namespace (--create-namespace), add a Namespace manifest, or create it first (kubectl create namespace ${plan.namespace})`,
-      };
-}
-
-/** The operation did not start (the lock, the namespace, or the cluster said no): nothing ran. */
-function stopped(
-  plan: Plan,
-  startedAt: string,
-  status: 'Succeeded' | 'Failed' | 'Cancelled',
-  message: string,
-  nothingToDo = false,
-): SyncResult {
-  return {
-    status,
-    message,
-    revision: plan.revision,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    tasks: plan.tasks.map((t) => {
-      const run = new TaskRun(t);
-      run.finish(
-        status === 'Cancelled' ? 'Pending' : 'Skipped',
-        nothingToDo ? 'not run: nothing to do' : 'not run: the operation could not start',
-      );
-      return run.toResult();
-    }),
-  };
 }
