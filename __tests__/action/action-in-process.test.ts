@@ -2,18 +2,15 @@
 // in the cluster, printed by a hook, reaches none of the summary, the outputs, the PR comment or the log; a
 // Secret hook-sync may not read keeps that hook's logs out of them all.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/action/main.js';
+import { runWithEnvironment } from '../helpers/action-run.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { clusterSecret, jobYaml, makeNamespace } from '../helpers/sync.js';
 
 const PASSWORD = 'only-in-the-cluster-s3cr3t';
-// @actions/core remembers the summary file of its first write: one file for every run, emptied before each.
-const runnerDir = mkdtempSync(path.join(tmpdir(), 'hook-sync-runner-'));
-const files = { summary: path.join(runnerDir, 'summary.md'), output: path.join(runnerDir, 'output.txt') };
 
 let t: TestCluster;
 let gh: FakeGitHub;
@@ -54,21 +51,12 @@ interface RunOptions {
   event?: unknown;
 }
 
-function outputsOf(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(\S+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]!] = m[3]!;
-  return out;
-}
-
 /** Runs `run()` with the runner's environment, capturing what it writes; restores everything after. */
 async function runInProcess(ns: string, pr: number, options: RunOptions = {}): Promise<InProcessRun> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'hook-sync-in-process-'));
   mkdirSync(path.join(dir, 'deploy'), { recursive: true });
   for (const [file, text] of Object.entries(options.manifests ?? { 'migrate.yaml': leakyMigration }))
     writeFileSync(path.join(dir, 'deploy', file), text);
-  writeFileSync(files.summary, '');
-  writeFileSync(files.output, '');
   writeFileSync(
     path.join(dir, 'event.json'),
     JSON.stringify(options.event ?? { pull_request: { number: pr } }),
@@ -82,8 +70,6 @@ async function runInProcess(ns: string, pr: number, options: RunOptions = {}): P
     GITHUB_RUN_ID: '77',
     GITHUB_SERVER_URL: 'https://github.example.com',
     GITHUB_API_URL: gh.url,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_OUTPUT: files.output,
     INPUT_MANIFESTS: 'deploy',
     INPUT_KUBECONFIG: t.cluster.kubeconfig(),
     INPUT_NAMESPACE: ns,
@@ -92,33 +78,13 @@ async function runInProcess(ns: string, pr: number, options: RunOptions = {}): P
     INPUT_TIMEOUT: '2m',
     ...options.env,
   };
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  let stdout = '';
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += chunk.toString();
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await run();
-  } finally {
-    process.stdout.write = write;
-    for (const k of Object.keys(env)) delete process.env[k];
-    Object.assign(process.env, saved);
-  }
-  const exitCode = process.exitCode === undefined ? undefined : Number(process.exitCode);
-  process.exitCode = undefined; // core.setFailed's, not jest's
+  const r = await runWithEnvironment(env);
   return {
-    stdout,
-    summary: readFileSync(files.summary, 'utf8'),
-    outputs: readFileSync(files.output, 'utf8'),
-    output: outputsOf(readFileSync(files.output, 'utf8')),
+    ...r,
     comments: gh.comments
       .filter((c) => c.issue === pr)
       .map((c) => c.body)
       .join('\n'),
-    exitCode,
   };
 }
 

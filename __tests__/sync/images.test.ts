@@ -3,10 +3,10 @@
 // another tag (a sequence of syncs, as pushes to a PR make), asserted on the live objects; an entry that
 // matches nothing is a warning; a malformed one writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run as runAction } from '../../src/action/main.js';
+import { runWithEnvironment } from '../helpers/action-run.js';
 import { main } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/cli.js';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
@@ -209,16 +209,15 @@ describe('the action with images', () => {
   it('substitutes, and shows old → new in the job summary', async () => {
     const ns = 'images-action';
     makeNamespace(t, ns);
-    const summary = path.join(dir, 'summary.md');
-    const output = path.join(dir, 'output.txt');
-    writeFileSync(summary, '');
-    writeFileSync(output, '');
-    const env: Record<string, string> = {
+    const {
+      stdout,
+      outputs,
+      summary: text,
+      exitCode,
+    } = await runWithEnvironment({
       GITHUB_WORKSPACE: dir,
       GITHUB_REPOSITORY: 'acme/shop',
       GITHUB_SHA: 'c0ffee1234567890c0ffee1234567890c0ffee12',
-      GITHUB_STEP_SUMMARY: summary,
-      GITHUB_OUTPUT: output,
       INPUT_MANIFESTS: 'deploy',
       INPUT_IMAGES: `# the commit's image\nghcr.io/acme/api:0123abc\n\nghcr.io/acme/ap:typo\n`,
       INPUT_KUBECONFIG: t.cluster.kubeconfig(),
@@ -226,28 +225,10 @@ describe('the action with images', () => {
       INPUT_APP: ns,
       INPUT_COMMENT: 'false',
       INPUT_TIMEOUT: '2m',
-    };
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    let stdout = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    }) as typeof process.stdout.write;
-    try {
-      await runAction();
-    } finally {
-      process.stdout.write = write;
-      for (const k of Object.keys(env)) delete process.env[k];
-      Object.assign(process.env, saved);
-    }
-    const exitCode = process.exitCode;
-    process.exitCode = undefined;
+    });
     expect(exitCode).toBeUndefined();
-    expect(readFileSync(output, 'utf8')).toMatch(/^status<<.*\nSucceeded\n/m);
+    expect(outputs).toMatch(/^status<<.*\nSucceeded\n/m);
     expect(liveImages(ns)).toEqual(everywhere(ns, 'ghcr.io/acme/api:0123abc'));
-    const text = readFileSync(summary, 'utf8');
     expect(text).toContain('### Images (14 substituted)');
     expect(text).toMatch(
       /\| Job images-action\/migrate \| init \(init\) \| <code>ghcr\.io\/acme\/api:base<\/code> → <code>ghcr\.io\/acme\/api:0123abc<\/code> \| <code>deploy\/app\.yaml:\d+<\/code> \|/,
