@@ -190,8 +190,9 @@ describe('ObjectWatcher reconciling a list with what streams brought', () => {
     s1.end(null);
     await reopened;
     expect(watcher.resumptions.relist).toBe(1);
-    expect(streams[1]!.query.resourceVersion).toBe('8');
-    // The second stream replays from 8: a at 8 is older than the 9 already reported.
+    // A list behind the stream does not move it back (it would replay what was reported): resumed at 12.
+    expect(streams[1]!.query.resourceVersion).toBe('12');
+    // A late event: a at 8 is older than the 9 already reported.
     streams[1]!.send('MODIFIED', cm('a', 'u-a', 8));
     // A late deletion of e's first object does not remove its second one.
     streams[1]!.send('DELETED', cm('e', 'u-e1', 11));
@@ -220,6 +221,48 @@ describe('ObjectWatcher reconciling a list with what streams brought', () => {
       );
     expect(names.sort()).toEqual(['a@9', 'c@13', 'd@10', 'e@12']);
     expect(watcher.staleDropped).toEqual({ events: 1, listed: 2 });
+    watcher.close();
+  });
+
+  it('never brings back an object the stream reported deleted, from a list behind it', async () => {
+    const { client, streams, nextStream } = scriptedClient([
+      { items: [cm('old', 'u1', 10)], resourceVersion: '10' },
+      // After 410: served from a cache at 15, before the deletion at 20.
+      { items: [cm('old', 'u1', 10)], resourceVersion: '15' },
+    ]);
+    const watcher = new ObjectWatcher(client);
+    const changes: string[] = [];
+    watcher.onChange((c) => changes.push(`${c.type}@${(c.object.metadata as Json).resourceVersion}`));
+    const opened = nextStream();
+    await watcher.watch(INFO, 'ns');
+    await opened;
+    streams[0]!.send('DELETED', cm('old', 'u1', 20));
+    const reopened = nextStream();
+    streams[0]!.send('ERROR', { code: 410 });
+    streams[0]!.end(null);
+    await reopened;
+    expect(changes).toEqual(['ADDED@10', 'DELETED@20']);
+    expect(watcher.list('', 'ConfigMap', 'ns')).toEqual([]);
+    expect(streams[1]!.query.resourceVersion).toBe('20');
+    watcher.close();
+  });
+
+  it('marks the deletions it infers from a relist as of an unseen final state', async () => {
+    const { client, streams, nextStream } = scriptedClient([
+      { items: [cm('job', 'u1', 10)], resourceVersion: '10' },
+      { items: [], resourceVersion: '30' },
+    ]);
+    const watcher = new ObjectWatcher(client);
+    const changes: string[] = [];
+    watcher.onChange((c) => changes.push(`${c.type}${c.finalUnknown ? ' (final state unknown)' : ''}`));
+    const opened = nextStream();
+    await watcher.watch(INFO, 'ns');
+    await opened;
+    const reopened = nextStream();
+    streams[0]!.send('ERROR', { code: 410 });
+    streams[0]!.end(null);
+    await reopened;
+    expect(changes).toEqual(['ADDED', 'DELETED (final state unknown)']);
     watcher.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hookOutcome } from '../../src/health/hook-outcome.js';
+import { hookOutcome, outcomeFromTraces } from '../../src/health/hook-outcome.js';
 
 const job = (conditions: object[], extra: object = {}) => ({
   apiVersion: 'batch/v1',
@@ -107,5 +107,29 @@ describe('hook outcome', () => {
     const deleting = job([{ type: 'Complete', status: 'True', message: 'done' }]);
     (deleting.metadata as Record<string, unknown>).deletionTimestamp = '2026-11-22T07:00:00Z';
     expect(hookOutcome(deleting)).toEqual({ state: 'Succeeded', message: 'done' });
+  });
+});
+
+describe('outcomeFromTraces (a hook deleted while its watch was interrupted)', () => {
+  const running = { kind: 'Job', metadata: { name: 'm', uid: 'u' }, status: { active: 1 } };
+  it('takes the Job’s end from its events, then from its pods, else says nothing', () => {
+    expect(outcomeFromTraces(running, [{ reason: 'Completed', message: 'Job completed' }], [])).toMatchObject(
+      {
+        state: 'Succeeded',
+      },
+    );
+    expect(
+      outcomeFromTraces(
+        running,
+        [{ reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }],
+        [],
+      ),
+    ).toMatchObject({ state: 'Failed', reason: 'BackoffLimitExceeded' });
+    expect(outcomeFromTraces(running, [], [{ status: { phase: 'Succeeded' } }])).toMatchObject({
+      state: 'Succeeded',
+    });
+    expect(
+      outcomeFromTraces(running, [{ reason: 'SuccessfulCreate' }], [{ status: { phase: 'Failed' } }]),
+    ).toBeUndefined();
   });
 });

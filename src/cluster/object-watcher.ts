@@ -16,6 +16,11 @@ export interface Change {
   group: string;
   kind: string;
   object: Json;
+  /**
+   * A DELETED this watcher inferred (a relist no longer has the object, or a new uid holds its name): the
+   * object is the last state seen, not its final one, which nobody saw.
+   */
+  finalUnknown?: boolean;
 }
 
 interface Stream {
@@ -56,6 +61,8 @@ export class ObjectWatcher {
   /** Initial lists under way: a second caller waits for the first's, so no state is missed. */
   private readonly loading = new Map<string, Promise<void>>();
   private readonly objects = new Map<string, Json>();
+  /** Uids reported deleted: no later list (a lagging cache) brings one back. uids are never reused. */
+  private readonly tombstones = new Set<string>();
   private readonly listeners = new Set<(change: Change) => void>();
   private closed = false;
   private readonly closing = new AbortController();
@@ -127,11 +134,19 @@ export class ObjectWatcher {
     return this.objectKey(stream.info.group, stream.info.kind, m.namespace, m.name);
   }
 
-  private emitStored(stream: Stream, type: ChangeType, obj: Json): void {
+  private emitStored(stream: Stream, type: ChangeType, obj: Json, finalUnknown = false): void {
     const key = this.keyOf(stream, obj);
-    if (type === 'DELETED') this.objects.delete(key);
-    else this.objects.set(key, obj);
-    this.emit({ type, group: stream.info.group, kind: stream.info.kind, object: obj });
+    if (type === 'DELETED') {
+      this.objects.delete(key);
+      this.tombstones.add(meta(obj).uid);
+    } else this.objects.set(key, obj);
+    this.emit({
+      type,
+      group: stream.info.group,
+      kind: stream.info.kind,
+      object: obj,
+      ...(finalUnknown ? { finalUnknown } : {}),
+    });
   }
 
   /**
@@ -142,7 +157,9 @@ export class ObjectWatcher {
   private take(stream: Stream, type: ChangeType, obj: Json): 'reported' | 'stale' | 'same' {
     const known = this.objects.get(this.keyOf(stream, obj));
     const m = meta(obj);
+    if (type !== 'DELETED' && this.tombstones.has(m.uid)) return 'stale';
     if (type === 'DELETED') {
+      this.tombstones.add(m.uid);
       if (known && meta(known).uid !== m.uid) {
         // A late deletion of the name's previous object: that uid is gone, the current object stays.
         this.emit({ type, group: stream.info.group, kind: stream.info.kind, object: obj });
@@ -157,7 +174,7 @@ export class ObjectWatcher {
       if (compareVersions(m.resourceVersion, k.resourceVersion) < 0) return 'stale';
       if (k.uid !== m.uid) {
         // Deleted and created again unseen: two events, so the old uid is known gone.
-        this.emitStored(stream, 'DELETED', known);
+        this.emitStored(stream, 'DELETED', known, true);
         this.emitStored(stream, 'ADDED', obj);
         return 'reported';
       }
@@ -179,9 +196,11 @@ export class ObjectWatcher {
       if (stream.namespace !== undefined && meta(obj).namespace !== stream.namespace) continue;
       // Newer than the list (another stream brought it after the list was taken): the list cannot judge it.
       if (compareVersions(meta(obj).resourceVersion, resourceVersion) > 0) continue;
-      this.emitStored(stream, 'DELETED', obj);
+      this.emitStored(stream, 'DELETED', obj, true);
     }
-    stream.resourceVersion = resourceVersion;
+    // A list served from a cache behind the stream must not move the stream back: it would replay.
+    if (!stream.resourceVersion || compareVersions(resourceVersion, stream.resourceVersion) >= 0)
+      stream.resourceVersion = resourceVersion;
     stream.relist = false;
   }
 

@@ -34,3 +34,38 @@ export function hookOutcome(obj: unknown): HookOutcome {
     return { state: 'Succeeded', message: `${str(obj, 'kind')}/${str(obj, 'metadata.name')} created` };
   return fromHealth(health);
 }
+
+/**
+ * A hook deleted while the watch was interrupted (its final state never seen): its outcome from what else
+ * was seen — a Job's Completed, BackoffLimitExceeded or DeadlineExceeded event, or enough of its pods
+ * Succeeded; a Pod's own end. Undefined when none of it tells.
+ */
+export function outcomeFromTraces(
+  obj: unknown,
+  events: readonly unknown[],
+  pods: readonly unknown[],
+): HookOutcome | undefined {
+  const kind = str(obj, 'kind');
+  if (kind === 'Pod') {
+    const phase = str(obj, 'status.phase');
+    return phase === 'Succeeded' || phase === 'Failed' ? hookOutcome(obj) : undefined;
+  }
+  if (kind !== 'Job') return undefined;
+  const failed = events.find((e) => ['BackoffLimitExceeded', 'DeadlineExceeded'].includes(str(e, 'reason')));
+  if (failed)
+    return {
+      state: 'Failed',
+      message: str(failed, 'message') || str(failed, 'reason'),
+      reason: str(failed, 'reason'),
+    };
+  if (events.some((e) => str(e, 'reason') === 'Completed'))
+    return { state: 'Succeeded', message: 'Job completed (seen in its events)' };
+  const completions = Number((obj as { spec?: { completions?: number } }).spec?.completions ?? 1);
+  const succeeded = pods.filter((p) => str(p, 'status.phase') === 'Succeeded').length;
+  if (succeeded >= completions)
+    return {
+      state: 'Succeeded',
+      message: `${succeeded} of ${completions} pods succeeded (seen in its pods)`,
+    };
+  return undefined;
+}

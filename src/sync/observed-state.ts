@@ -39,6 +39,8 @@ export class ObservedState {
   private readonly arrivals = new Map<string, number>();
   private arrivalCount = 0;
   private readonly goneUids = new Set<string>();
+  /** Of those, the ones whose deletion was inferred (a relist): their last state seen is not their final one. */
+  private readonly unseenEnds = new Set<string>();
   /** First sighting of a pod problem (`<pod uid>/<container>/<reason>`), for fail-fast grace periods. */
   private readonly firstSeen = new Map<string, number>();
   private readonly watchedNamespaces = new Set<string>();
@@ -118,6 +120,30 @@ export class ObservedState {
     return undefined;
   }
 
+  /** Deleted while the watch was interrupted: its final state was never seen. */
+  endUnseen(uid: string): boolean {
+    return this.unseenEnds.has(uid);
+  }
+
+  /**
+   * What else tells how an object ended: the events about it, and the last state seen of each pod it
+   * owned, deleted ones included.
+   */
+  traces(obj: Json): { events: Json[]; pods: Json[] } {
+    const uid = String(metaOf(obj).uid);
+    const events: Json[] = [];
+    const pods: Json[] = [];
+    for (const o of this.latestByUid.values()) {
+      if (o.kind === 'Event' && String((o.involvedObject as Json | undefined)?.uid) === uid) events.push(o);
+      else if (
+        o.kind === 'Pod' &&
+        ((metaOf(o).ownerReferences ?? []) as Json[]).some((r) => String(r.uid) === uid)
+      )
+        pods.push(o);
+    }
+    return { events, pods };
+  }
+
   /** What health and fail-fast need beside the object: its current revision's pods and their events. */
   observations(obj: Json, grace?: Partial<GracePeriods>): Observations {
     // Read only when the judgement needs them (a workload not yet healthy, a running hook): gathering the
@@ -193,6 +219,7 @@ export class ObservedState {
     const uid = String(metaOf(change.object).uid ?? '');
     if (uid) {
       if (change.type === 'DELETED') this.goneUids.add(uid);
+      if (change.type === 'DELETED' && change.finalUnknown) this.unseenEnds.add(uid);
       // The deleted object's last state still says how a hook ended (ttlSecondsAfterFinished: 0).
       const known = this.latestByUid.get(uid);
       if (!known || change.type === 'DELETED' || isAtLeast(change.object, versionOf(known), true))

@@ -6,13 +6,20 @@
 import type { Json } from '../cluster/cluster-client.js';
 import { formatDuration } from '../duration.js';
 import type { GracePeriods } from '../health/fail-fast.js';
+import { outcomeFromTraces } from '../health/hook-outcome.js';
 import { judgeHook, judgeResource } from '../health/judge.js';
 import { HOOK_TIMEOUT_ANNOTATION, hookTimeoutMs } from '../hooks/hook-sync-annotations.js';
 import type { HookLifecycle, LifecycleEvents } from './hook-lifecycle.js';
 import type { ObservedState } from './observed-state.js';
 import { PAST_TENSE, type TaskRun } from './task-run.js';
 
+/** How long the events and pods of a hook deleted unseen may take to arrive before its outcome is unknown. */
+const TRACES_WAIT_MS = 5000;
+
 export class TaskJudge {
+  /** Hooks deleted while the watch was interrupted, since when their outcome has been looked for. */
+  private readonly endUnseenSince = new Map<TaskRun, number>();
+
   constructor(
     private readonly observed: ObservedState,
     private readonly hooks: HookLifecycle,
@@ -36,7 +43,27 @@ export class TaskJudge {
       return undefined;
     }
     if (this.observed.gone(run.uid!)) {
-      this.hooks.finish(run, 'Failed', 'the hook object was deleted before it finished', 'Deleted');
+      if (!this.observed.endUnseen(run.uid!)) {
+        this.hooks.finish(run, 'Failed', 'the hook object was deleted before it finished', 'Deleted');
+        return undefined;
+      }
+      // A relist found it gone: its last state seen is not its end (a Job that finished and was removed
+      // by ttlSecondsAfterFinished meanwhile). Its events and pods may tell; they may be a moment behind.
+      const { events, pods } = this.observed.traces(obj);
+      const traced = outcomeFromTraces(obj, events, pods);
+      if (traced && traced.state !== 'Running') {
+        this.hooks.finish(run, traced.state, traced.message, traced.reason);
+        return undefined;
+      }
+      const since = this.endUnseenSince.get(run) ?? Date.now();
+      this.endUnseenSince.set(run, since);
+      if (Date.now() < since + TRACES_WAIT_MS) return since + TRACES_WAIT_MS;
+      this.hooks.finish(
+        run,
+        'Failed',
+        'the hook object was deleted while the watch was interrupted; its outcome is unknown',
+        'OutcomeUnknown',
+      );
       return undefined;
     }
     if (timeoutAt !== undefined && Date.now() >= timeoutAt) {
