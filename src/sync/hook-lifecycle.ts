@@ -38,6 +38,8 @@ export class HookLifecycle {
   /** Deletions under way, by the uid of the object deleted. */
   private readonly deleting = new Map<string, Promise<void>>();
   private readonly finishing = new Set<TaskRun>();
+  /** Hooks that succeeded, until their logs are recorded (and their delete policy applied). */
+  private readonly recording = new Map<TaskRun, Promise<void>>();
 
   constructor(
     private readonly client: ClusterClient,
@@ -66,6 +68,7 @@ export class HookLifecycle {
     const t = run.task;
     const earlier = this.written.get(taskRef(t));
     if (earlier?.uid && !this.observed.gone(earlier.uid)) {
+      await this.recording.get(earlier);
       await this.deleting.get(earlier.uid);
       const gone = await this.remove(earlier.uid, t, deadline, 'ran in an earlier phase of this sync');
       if (!gone.ok) return gone;
@@ -103,16 +106,26 @@ export class HookLifecycle {
     return this.finishing.has(run);
   }
 
-  /** The hook reached its end: its logs drain (bounded) and are recorded before the verdict and any delete. */
+  /**
+   * The hook reached its end: its logs drain (bounded) and are recorded before any delete. A failed hook's
+   * verdict waits for them too (its last log line is part of the message); a hook that succeeded is judged
+   * by its object at once, so the next wave does not wait for the log's last read. Its logs are in the
+   * result all the same: `settle` waits for them.
+   */
   finish(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
     this.finishing.add(run);
     const obj = run.applied ? this.observed.latest(run.applied) : undefined;
-    void this.logs.settle(run.uid ?? '', podsRan(obj)).then(() => {
+    const recorded = this.logs.settle(run.uid ?? '', podsRan(obj)).then(() => {
       this.finishing.delete(run);
+      this.recording.delete(run);
       this.record(run, state, message, reason);
       this.applyDeletePolicy(run, state);
       this.events.poke();
     });
+    if (state !== 'Succeeded') return;
+    this.recording.set(run, recorded);
+    this.finishing.delete(run);
+    this.events.complete(run, 'Succeeded', message);
   }
 
   private record(run: TaskRun, state: HookEnd, message: string, reason?: string): void {
@@ -183,11 +196,17 @@ export class HookLifecycle {
     this.events.poke();
   }
 
-  /** Delete policies in flight finish first (bounded), so `deleted` is true in the result when it happened. */
+  /**
+   * Logs still being recorded and delete policies in flight finish first (bounded), so the result has
+   * every hook's logs, and `deleted` is true when it happened.
+   */
   async settle(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.all([...this.deleting.values()]),
+      (async () => {
+        await Promise.all([...this.recording.values()]);
+        await Promise.all([...this.deleting.values()]);
+      })(),
       new Promise((r) => (timer = setTimeout(r, timeoutMs))),
     ]);
     if (timer) clearTimeout(timer);

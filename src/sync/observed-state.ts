@@ -62,10 +62,11 @@ export class ObservedState {
   async watchNamespace(namespace: string): Promise<void> {
     if (this.watchedNamespaces.has(namespace)) return;
     this.watchedNamespaces.add(namespace);
-    await this.watcher.watch(await this.client.requireResource('v1', 'Pod'), namespace);
-    await this.watcher.watch(await this.client.requireResource('v1', 'Event'), namespace);
-    const rs = await this.client.resourceFor('apps/v1', 'ReplicaSet');
-    if (rs) await this.watcher.watch(rs, namespace);
+    await Promise.all([
+      this.client.requireResource('v1', 'Pod').then((pods) => this.watcher.watch(pods, namespace)),
+      this.client.requireResource('v1', 'Event').then((events) => this.watcher.watch(events, namespace)),
+      this.client.resourceFor('apps/v1', 'ReplicaSet').then((rs) => rs && this.watcher.watch(rs, namespace)),
+    ]);
   }
 
   isWatching(namespace: string): boolean {

@@ -70,11 +70,14 @@ export class Preflight {
         );
     }
     if (problems.length || !watch) return problems;
-    for (const [t, info] of this.resources) {
-      await this.observed.watchKind(info, t.namespace || undefined);
-      if (t.namespace && (t.hook || POD_OWNERS.has(t.kind)) && (await this.namespaceExists(t.namespace)))
-        await this.observed.watchNamespace(t.namespace);
-    }
+    // Every list at once (each kind and namespace once): one round trip instead of one per kind.
+    await Promise.all(
+      [...this.resources].map(async ([t, info]) => {
+        await this.observed.watchKind(info, t.namespace || undefined);
+        if (t.namespace && (t.hook || POD_OWNERS.has(t.kind)) && (await this.namespaceExists(t.namespace)))
+          await this.observed.watchNamespace(t.namespace);
+      }),
+    );
     return [];
   }
 
