@@ -4,15 +4,18 @@
  * (the build emits them as chunks, see scripts/build.mjs).
  */
 import type { CliIo } from './cli/io.js';
+import { keepYoungGenerationSmall } from './heap-tuning.js';
 
 export { processIo } from './cli/io.js';
 
 export async function runAction(): Promise<void> {
+  keepYoungGenerationSmall();
   const { run } = await import('./action/main.js');
   return run();
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  keepYoungGenerationSmall();
   const { main } = await import('./cli/main.js');
   return main(argv, io);
 }
