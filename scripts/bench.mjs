@@ -10,7 +10,8 @@
 //
 // Options (after `--`): --runs=5 --sizes=100,1000,5000 --waves=10 --latency-ms=5
 //   --parts=compare,waves,start,capacity; capacity: --objects=5000 --events-per-second=1000 --seconds=10
-//   --watchers=3. Traffic stays on 127.0.0.1; clusters are stopped and scratch files removed at the end.
+//   --watchers=3; --hook-sync=PATH/dist/cli.js measures another build (compare, waves, start) against the
+//   same cluster; --kubectl=false leaves kubectl out. Traffic stays on 127.0.0.1; clusters are stopped and scratch files removed at the end.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import { capacity } from './bench/capacity.mjs';
 import { startCluster } from './bench/cluster-process.mjs';
 import { coldStarts } from './bench/cold-start.mjs';
 import { compareOnce, writeConfigMaps } from './bench/compare.mjs';
-import { writeRssProbe } from './bench/processes.mjs';
+import { measureHookSync, writeRssProbe } from './bench/processes.mjs';
 import { wavesOnce, writeGatedWaves } from './bench/waves.mjs';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -32,6 +33,9 @@ const SIZES = String(args.get('sizes') ?? '100,1000,5000')
 const WAVES = number('waves', 10);
 const LATENCY_MS = number('latency-ms', 5);
 const PARTS = new Set(String(args.get('parts') ?? 'compare,waves,start,capacity').split(','));
+const WITH_KUBECTL = args.get('kubectl') !== 'false';
+// Another build's CLI (an earlier commit's dist/cli.js) measured against the same cluster and kubectl.
+if (args.get('hook-sync')) measureHookSync(path.resolve(String(args.get('hook-sync'))));
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,21 +59,21 @@ try {
         const runs = new Map(SIZES.map((s) => [s, []]));
         for (let run = 0; run < RUNS; run++)
           for (const size of SIZES) {
-            const one = await compareOnce(cluster, probe, work, size, run);
+            const one = await compareOnce(cluster, probe, work, size, run, WITH_KUBECTL);
             runs.get(size).push(one);
             progress(
-              `${size} ConfigMaps, run ${run + 1}/${RUNS}: hook-sync ${seconds(one.hookSync.ms)} (${one.hookSync.requests} requests, ${one.hookSync.rssMb.toFixed(0)} MB), kubectl ${seconds(one.kubectl.ms)} (${one.kubectl.requests} requests)`,
+              `${size} ConfigMaps, run ${run + 1}/${RUNS}: hook-sync ${seconds(one.hookSync.ms)} (${one.hookSync.requests} requests, ${one.hookSync.rssMb.toFixed(0)} MB)${one.kubectl ? `, kubectl ${seconds(one.kubectl.ms)} (${one.kubectl.requests} requests)` : ''}`,
             );
           }
         for (const size of SIZES) {
           const r = runs.get(size);
           const hs = median(r.map((x) => x.hookSync.ms));
-          const kc = median(r.map((x) => x.kubectl.ms));
+          const kc = WITH_KUBECTL ? median(r.map((x) => x.kubectl.ms)) : NaN;
           rows.push([
             `${size.toLocaleString('en')} ConfigMaps, one wave: wall (requests)`,
             `${seconds(hs)} (${median(r.map((x) => x.hookSync.requests))})`,
-            `${seconds(kc)} (${median(r.map((x) => x.kubectl.requests))})`,
-            `${(hs / kc).toFixed(2)}×${size === 1000 ? ' (target ≤ 0.1×)' : ''}`,
+            WITH_KUBECTL ? `${seconds(kc)} (${median(r.map((x) => x.kubectl.requests))})` : 'not run',
+            WITH_KUBECTL ? `${(hs / kc).toFixed(2)}×${size === 1000 ? ' (target ≤ 0.1×)' : ''}` : '',
           ]);
         }
         const largest = Math.max(...SIZES);
@@ -116,7 +120,12 @@ try {
     }
   }
   if (PARTS.has('start')) {
-    const starts = await coldStarts(work, Math.max(RUNS, 5));
+    const other = args.get('hook-sync');
+    const starts = await coldStarts(
+      work,
+      Math.max(RUNS, 5),
+      other ? path.dirname(path.resolve(other)) : undefined,
+    );
     rows.push([
       'cold start: node dist/index.js (the action) → first API request',
       millis(median(starts.action)),

@@ -15,7 +15,8 @@ export async function runAction(): Promise<void> {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  keepYoungGenerationSmall();
+  // Not for the embedded cluster's server (`hook-sync cluster`): its throughput matters, not its footprint.
+  if (argv[0] !== 'cluster') keepYoungGenerationSmall();
   const { main } = await import('./cli/main.js');
   return main(argv, io);
 }

@@ -39,8 +39,8 @@ async function firstRequestMs(listener, args, env) {
   }).finally(() => (listener.first = undefined));
 }
 
-/** `{ action: [ms…], cli: [ms…] }` over `runs` starts of each. */
-export async function coldStarts(work, runs) {
+/** `{ action: [ms…], cli: [ms…] }` over `runs` starts of each; `dist`: another build's dist/ directory. */
+export async function coldStarts(work, runs, dist = path.join(root, 'dist')) {
   const listener = { first: undefined };
   const server = http.createServer((req, res) => {
     listener.first?.(`${req.method} ${req.url}`);
@@ -67,12 +67,12 @@ export async function coldStarts(work, runs) {
   const out = { action: [], cli: [] };
   try {
     for (let i = 0; i < runs; i++) {
-      out.action.push((await firstRequestMs(listener, [path.join(root, 'dist', 'index.js')], actionEnv)).ms);
+      out.action.push((await firstRequestMs(listener, [path.join(dist, 'index.js')], actionEnv)).ms);
       out.cli.push(
         (
           await firstRequestMs(
             listener,
-            [path.join(root, 'dist', 'cli.js'), 'sync', 'examples/app', '--kubeconfig', kubeconfigFile],
+            [path.join(dist, 'cli.js'), 'sync', 'examples/app', '--kubeconfig', kubeconfigFile],
             { ...process.env },
           )
         ).ms,

@@ -33,8 +33,11 @@ async function servedSince(cluster, before) {
   return (await requestsServed(cluster)) - before;
 }
 
-/** One run of each tool at `count` objects: `{ hookSync: {ms, requests, rssMb}, kubectl: {ms, requests} }`. */
-export async function compareOnce(cluster, probe, work, count, run) {
+/**
+ * One run of each tool at `count` objects: `{ hookSync: {ms, requests, rssMb}, kubectl: {ms, requests} }`
+ * (kubectl's undefined with `withKubectl` false).
+ */
+export async function compareOnce(cluster, probe, work, count, run, withKubectl = true) {
   const manifests = path.join(work, `configmaps-${count}`);
   const out = {};
 
@@ -52,6 +55,7 @@ export async function compareOnce(cluster, probe, work, count, run) {
     rssMb: synced.probe ? synced.probe.maxRssKb / 1024 : NaN,
   };
   await deleteNamespace(cluster, ns);
+  if (!withKubectl) return out;
 
   const kns = `kc-${count}-${run}`;
   await createNamespace(cluster, kns);

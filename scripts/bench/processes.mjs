@@ -4,6 +4,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cli } from './cluster-process.mjs';
 
+/** The hook-sync measured: this checkout's dist/cli.js, or another build's (`--hook-sync=PATH`). */
+let hookSyncCli = cli;
+export function measureHookSync(path) {
+  hookSyncCli = path;
+}
+
 /** A module loaded before hook-sync (`--import`) that reports the process's peak RSS on file descriptor 3. */
 export function writeRssProbe(dir) {
   const file = path.join(dir, 'rss-probe.mjs');
@@ -51,7 +57,7 @@ export async function hookSync(cluster, probe, paths, { namespace, app, json, ex
   const run = await timed(process.execPath, [
     '--import',
     probe,
-    cli,
+    hookSyncCli,
     'sync',
     ...paths,
     '--kubeconfig',
