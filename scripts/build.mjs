@@ -5,12 +5,14 @@
 //
 // Load only what a run needs. Modules a run may not need are imported with `import()` (the embedded
 // cluster, the GitHub API client, each face's own code), which ncc emits as chunks beside the bundle
-// (dist/<id>.index.js), loaded on first use. And ncc builds from a staging copy of the project whose
-// @kubernetes/client-node says `"sideEffects": false`: its index re-exports every generated API and model
-// (17 MB of the 21 MB bundle), and `KubeConfig` imports that index, so without the flag the action parsed
-// all of it before its first request. With it, webpack keeps only the modules that are used (the models
-// stay in the embedded cluster's chunk, which reads their field tables). The one module of the package
-// with a side effect, a `File` polyfill for Node 18, is not needed on Node >= 24.
+// (dist/<id>.index.js), loaded on first use. And ncc builds from a staging copy of the project in which
+// the packages below say `"sideEffects": false`, so webpack keeps only the modules that are used:
+// - @kubernetes/client-node: its index re-exports every generated API and model (17 MB of the 21 MB
+//   bundle), and `KubeConfig` imports that index, so without the flag the action parsed all of it before
+//   its first request (the models stay in the embedded cluster's chunk, which reads their field tables).
+//   Its one module with a side effect, a `File` polyfill for Node 18, is not needed on Node >= 24.
+// - @actions/core: its index imports the OIDC client (and with it @actions/http-client and a copy of
+//   undici) for `getIDToken`, and @actions/exec for `platform`; hook-sync uses neither.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -62,32 +64,44 @@ import('./hook-sync.js').then(async function (bundle) {
 `,
 };
 
+/** Packages whose modules have no side effects a run needs (see the top of this file). */
+const SIDE_EFFECT_FREE = ['@kubernetes/client-node', '@actions/core'];
+
 /**
  * The project as ncc sees it: src/, package.json and tsconfig.json copied (module resolution starts from a
- * file's real path, so src/ must live beside the staged node_modules), every package linked, and
- * @kubernetes/client-node copied (without its source maps) with `"sideEffects": false`.
+ * file's real path, so src/ must live beside the staged node_modules), every package linked, and those of
+ * SIDE_EFFECT_FREE copied (without source maps) with `"sideEffects": false` in their package.json.
  */
 function stageProject(into) {
   for (const entry of ['src', 'package.json', 'tsconfig.json'])
     cpSync(path.join(root, entry), path.join(into, entry), { recursive: true });
   const modules = path.join(root, 'node_modules');
   const staged = path.join(into, 'node_modules');
-  mkdirSync(path.join(staged, '@kubernetes'), { recursive: true });
-  for (const name of readdirSync(modules))
-    if (name !== '@kubernetes') symlinkSync(path.join(modules, name), path.join(staged, name));
-  for (const name of readdirSync(path.join(modules, '@kubernetes')))
-    if (name !== 'client-node')
-      symlinkSync(path.join(modules, '@kubernetes', name), path.join(staged, '@kubernetes', name));
-  const source = path.join(modules, '@kubernetes', 'client-node');
-  const copy = path.join(staged, '@kubernetes', 'client-node');
-  cpSync(path.join(source, 'dist'), path.join(copy, 'dist'), {
-    recursive: true,
-    filter: (file) => !file.endsWith('.map'),
-  });
-  if (existsSync(path.join(source, 'node_modules')))
-    symlinkSync(path.join(source, 'node_modules'), path.join(copy, 'node_modules'));
-  const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
-  writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, sideEffects: false }));
+  const copied = new Set(SIDE_EFFECT_FREE);
+  const scopes = new Set(SIDE_EFFECT_FREE.map((name) => name.split('/')[0]));
+  const link = (name) => symlinkSync(path.join(modules, name), path.join(staged, name));
+  mkdirSync(staged, { recursive: true });
+  for (const name of readdirSync(modules)) {
+    if (!scopes.has(name)) {
+      link(name);
+      continue;
+    }
+    mkdirSync(path.join(staged, name));
+    for (const inner of readdirSync(path.join(modules, name)))
+      if (!copied.has(`${name}/${inner}`)) link(`${name}/${inner}`);
+  }
+  for (const name of SIDE_EFFECT_FREE) {
+    const source = path.join(modules, name);
+    const copy = path.join(staged, name);
+    cpSync(source, copy, {
+      recursive: true,
+      filter: (file) => !file.endsWith('.map') && file !== path.join(source, 'node_modules'),
+    });
+    if (existsSync(path.join(source, 'node_modules')))
+      symlinkSync(path.join(source, 'node_modules'), path.join(copy, 'node_modules'));
+    const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+    writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, sideEffects: false }));
+  }
 }
 
 /** ncc's lazily loaded chunks: `<id>.index.js`, placed beside the bundle. */
