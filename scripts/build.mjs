@@ -54,7 +54,8 @@ await runAction();
 var version = process.versions.node;
 if (Number(version.split('.')[0]) < ${minNode}) {
   process.stderr.write(
-    'hook-sync: Node.js >= ${minNode} is required; this is Node.js ' + version + ' (' + process.execPath + ')\\n',
+    'hook-sync: Node.js >= ${minNode} is required; this is Node.js ' + version + ' (' + process.execPath + ')' +
+      '; in a clone of hook-sync, npx hook-sync runs it on the Node ${minNode} the project installs\\n',
   );
   process.exit(2);
 }

@@ -24,7 +24,12 @@ afterAll(() => t.stop());
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), env: {}, cwd: dir };
+  const io = {
+    stdout: (s: string) => (out += s),
+    stderr: (s: string) => (err += s),
+    env: { GITHUB_REPOSITORY: 'acme/shop' },
+    cwd: dir,
+  };
   const code = await main([...argv, '--kubeconfig', t.kubeconfigPath], io);
   return { code, out, err };
 }
@@ -68,17 +73,13 @@ describe('previews from the CLI', () => {
       expect(r.code).toBe(0);
       expect(namespaceOf(`shop-pr-${pr}`)!.metadata.labels).toMatchObject({ preview: `pr-${pr}` });
     }
-    // What the action records for a pull request's run (the CLI has none).
-    const store = new InventoryStore(clientFor(t), 'shop-pr-2', 'shop-pr-2');
-    const inventory = await store.read();
-    await store.write({
-      ...inventory,
-      origin: {
-        repository: 'acme/shop',
-        pullRequest: 2,
-        pullRequestUrl: 'https://github.com/acme/shop/pull/2',
-      },
-    });
+    // The pull request a preview is for, as the action records it by itself.
+    expect(
+      (await cli('sync', 'app.yaml', '--app', 'shop-pr-2', '--namespace', 'shop-pr-2', '--pull-request', '2'))
+        .code,
+    ).toBe(0);
+    const inventory = await new InventoryStore(clientFor(t), 'shop-pr-2', 'shop-pr-2').read();
+    expect(inventory.origin).toEqual({ repository: 'acme/shop', pullRequest: 2 });
 
     const all = await cli('status', '--all');
     expect(all.code).toBe(0);

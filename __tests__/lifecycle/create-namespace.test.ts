@@ -237,6 +237,19 @@ describe('create-namespace', () => {
     expect(namespaceOf(ns)!.metadata.labels?.owner).toBeUndefined();
   });
 
+  it('labels follow namespace-labels from sync to sync: one dropped from the input leaves the namespace', async () => {
+    const ns = 'pr-52';
+    const labelsAfter = async (labels: Record<string, string>) => {
+      expect((await operate(cm('a'), ns, { namespace: { create: true, labels } })).status).toBe('Succeeded');
+      const { 'kubernetes.io/metadata.name': _, ...rest } = namespaceOf(ns)!.metadata.labels ?? {};
+      return rest;
+    };
+    expect(await labelsAfter({ a: '1' })).toEqual({ a: '1' });
+    expect(await labelsAfter({ b: '2' })).toEqual({ b: '2' });
+    expect(await labelsAfter({})).toEqual({});
+    expect(namespaceOf(ns)!.metadata.annotations?.['hook-sync.io/tracking']).toBe(`${ns}/preview`);
+  });
+
   it('a Namespace manifest for the app namespace is applied by the sync, not created beforehand', async () => {
     const ns = 'pr-46';
     const manifest = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels: {from: manifest}\n---\n`;

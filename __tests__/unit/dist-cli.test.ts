@@ -57,7 +57,7 @@ function runDistCliWith(
 
 const refusal = (version: string) =>
   new RegExp(
-    `^hook-sync: Node\\.js >= ${minNode} is required; this is Node\\.js ${version.replace(/\./g, '\\.')} \\(.+\\)\\n$`,
+    `^hook-sync: Node\\.js >= ${minNode} is required; this is Node\\.js ${version.replace(/\./g, '\\.')} \\(.+\\); in a clone of hook-sync, npx hook-sync runs it on the Node ${minNode} the project installs\\n$`,
   );
 
 describe('dist/cli.js', () => {
@@ -101,5 +101,22 @@ describe('dist/cli.js', () => {
     expect(entry).not.toMatch(/^\s*import\s[^(]/m);
     expect(entry.indexOf('process.versions.node')).toBeGreaterThan(-1);
     expect(entry.indexOf('process.versions.node')).toBeLessThan(entry.indexOf("import('./hook-sync.js')"));
+  });
+});
+
+describe('output to a reader that goes away', () => {
+  it('a sync piped into `head` goes on to its end after the reader closes (no EPIPE crash)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'demo', 'examples/app'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Like `head -1`: read the first chunk, then close our end of the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });

@@ -6,10 +6,25 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * A reader that went away (`hook-sync sync … | head`) must not stop a sync halfway, with its lock held
+ * and its hooks running: the rest of the output is dropped and the sync goes on to its end.
+ */
+function ignoreClosedReader(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 export function processIo(): CliIo {
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: ignoreClosedReader(process.stdout),
+    stderr: ignoreClosedReader(process.stderr),
     env: process.env,
     cwd: process.cwd(),
   };

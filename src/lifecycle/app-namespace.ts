@@ -40,16 +40,11 @@ function managesOwnNamespace(plan: Plan): boolean {
   return plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace);
 }
 
-function metadataOf(app: string, plan: Plan, request: NamespaceRequest, created: boolean): Json {
-  const annotations = {
-    ...(request.annotations ?? {}),
-    // Only on one hook-sync created: prune and delete read it to tell whose the namespace is.
-    ...(created ? { [TRACKING_ANNOTATION]: trackingId(app, plan.namespace) } : {}),
-  };
+function metadataOf(plan: Plan, request: NamespaceRequest): Json {
   return {
     name: plan.namespace,
     ...(Object.keys(request.labels ?? {}).length ? { labels: { ...request.labels } } : {}),
-    ...(Object.keys(annotations).length ? { annotations } : {}),
+    ...(Object.keys(request.annotations ?? {}).length ? { annotations: { ...request.annotations } } : {}),
   };
 }
 
@@ -89,8 +84,18 @@ export async function prepareNamespace(
     // Made for this app by a run that stopped before recording it (refused lock, cancelled, killed).
     if (live) return trackedAsOurs(live, app, plan) ? { kind: 'ours' } : { kind: 'existing' };
     if (!request.create) return { kind: 'existing' }; // the operation says what a missing namespace means
+    // Created with only the tracking annotation (create-only: never onto someone else's namespace); its
+    // labels and annotations are server-side applied under the lock, as every later run applies them, so
+    // one field manager's Apply owns them all and a label dropped from namespace-labels later goes.
     await client.request('POST', '/api/v1/namespaces', {
-      body: { apiVersion: 'v1', kind: 'Namespace', metadata: metadataOf(app, plan, request, true) },
+      body: {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: plan.namespace,
+          annotations: { [TRACKING_ANNOTATION]: trackingId(app, plan.namespace) },
+        },
+      },
       query: { fieldManager: NAMESPACE_MANAGER, fieldValidation: 'Strict' },
       // A repeat after a lost answer meets AlreadyExists, which the tracking annotation explains below.
       idempotent: true,
@@ -131,8 +136,8 @@ export async function applyNamespaceMetadata(
   request: NamespaceRequest,
   signal?: AbortSignal,
 ): Promise<void> {
-  const wanted = metadataOf(app, plan, request, false);
-  if (!wanted.labels && !wanted.annotations) return;
+  // Applied even when empty: what an earlier run applied and this one no longer asks for goes.
+  const wanted = metadataOf(plan, request);
   await client.request('PATCH', `/api/v1/namespaces/${encodeURIComponent(plan.namespace)}`, {
     body: { apiVersion: 'v1', kind: 'Namespace', metadata: wanted },
     contentType: 'application/apply-patch+yaml',

@@ -89,7 +89,7 @@ async function appOperation(
   const progress: Progress = {
     createdNamespace: prepared?.kind === 'created',
     ownsNamespace: prepared?.kind === 'created' || prepared?.kind === 'ours',
-    labelNamespace: prepared?.kind === 'existing' || prepared?.kind === 'ours',
+    labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
     written: 0,
   };
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.

@@ -45,6 +45,8 @@ ${CONNECTION}
   --prune             delete what left the manifests, after the Sync phase, last wave first
   --create-namespace  create the namespace when it does not exist; a delete removes it again, last
                       (only a namespace hook-sync created)
+  --pull-request N    the pull request this preview is for, recorded with the app (status --all shows
+                      it; the nightly cleanup recipe selects on it); the action records it by itself
   --namespace-label K=V, --namespace-annotation K=V
                       metadata for the namespace (repeatable; also applied to an existing namespace)
   --revision SHA      revision of the manifests (default: $GITHUB_SHA, else git HEAD)
@@ -101,6 +103,7 @@ async function operationCommand(
       'create-namespace': { type: 'boolean', default: false },
       'namespace-label': { type: 'string', multiple: true, default: [] },
       'namespace-annotation': { type: 'string', multiple: true, default: [] },
+      'pull-request': { type: 'string' },
       revision: { type: 'string' },
       timeout: { type: 'string', default: '10m' },
       'no-wait': { type: 'boolean', default: false },
@@ -137,6 +140,11 @@ async function operationCommand(
   )
     throw new UsageError(
       '--create-namespace is an option of sync: a delete removes the namespace it created',
+    );
+  const pullRequest = values['pull-request'] === undefined ? undefined : Number(values['pull-request']);
+  if (pullRequest !== undefined && !(Number.isSafeInteger(pullRequest) && pullRequest > 0))
+    throw new UsageError(
+      `--pull-request must be a pull request's number, such as 42, not "${values['pull-request']}"`,
     );
   const nameProblem = values.namespace === undefined ? undefined : namespaceNameProblem(values.namespace);
   if (nameProblem) throw new UsageError(nameProblem);
@@ -186,6 +194,14 @@ async function operationCommand(
             create: values['create-namespace'],
             labels: labels.values,
             annotations: annotations.values,
+          },
+        }
+      : {}),
+    ...(pullRequest
+      ? {
+          origin: {
+            pullRequest,
+            ...(io.env.GITHUB_REPOSITORY ? { repository: io.env.GITHUB_REPOSITORY } : {}),
           },
         }
       : {}),
