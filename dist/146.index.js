@@ -450,6 +450,8 @@ ${CONNECTION}
   --prune             delete what left the manifests, after the Sync phase, last wave first
   --create-namespace  create the namespace when it does not exist; a delete removes it again, last
                       (only a namespace hook-sync created)
+  --pull-request N    the pull request this preview is for, recorded with the app (status --all shows
+                      it; the nightly cleanup recipe selects on it); the action records it by itself
   --namespace-label K=V, --namespace-annotation K=V
                       metadata for the namespace (repeatable; also applied to an existing namespace)
   --revision SHA      revision of the manifests (default: $GITHUB_SHA, else git HEAD)
@@ -491,6 +493,7 @@ async function operationCommand(operation, argv, io, deps) {
             'create-namespace': { type: 'boolean', default: false },
             'namespace-label': { type: 'string', multiple: true, default: [] },
             'namespace-annotation': { type: 'string', multiple: true, default: [] },
+            'pull-request': { type: 'string' },
             revision: { type: 'string' },
             timeout: { type: 'string', default: '10m' },
             'no-wait': { type: 'boolean', default: false },
@@ -521,6 +524,9 @@ async function operationCommand(operation, argv, io, deps) {
     if (operation === 'delete' &&
         (values['create-namespace'] || values['namespace-label'].length || values['namespace-annotation'].length))
         throw new cli_io/* UsageError */.eb('--create-namespace is an option of sync: a delete removes the namespace it created');
+    const pullRequest = values['pull-request'] === undefined ? undefined : Number(values['pull-request']);
+    if (pullRequest !== undefined && !(Number.isSafeInteger(pullRequest) && pullRequest > 0))
+        throw new cli_io/* UsageError */.eb(`--pull-request must be a pull request's number, such as 42, not "${values['pull-request']}"`);
     const nameProblem = values.namespace === undefined ? undefined : (0,namespace_metadata/* namespaceNameProblem */.S)(values.namespace);
     if (nameProblem)
         throw new cli_io/* UsageError */.eb(nameProblem);
@@ -565,6 +571,14 @@ async function operationCommand(operation, argv, io, deps) {
                     create: values['create-namespace'],
                     labels: labels.values,
                     annotations: annotations.values,
+                },
+            }
+            : {}),
+        ...(pullRequest
+            ? {
+                origin: {
+                    pullRequest,
+                    ...(io.env.GITHUB_REPOSITORY ? { repository: io.env.GITHUB_REPOSITORY } : {}),
                 },
             }
             : {}),

@@ -937,7 +937,7 @@ function kubeconfigSecrets(text) {
 
 /***/ }),
 
-/***/ 8361:
+/***/ 742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3339,7 +3339,7 @@ function namespaceNameProblem(name) {
 /* harmony export */   hI: () => (/* binding */ trackingId),
 /* harmony export */   tY: () => (/* binding */ recoverHooks)
 /* harmony export */ });
-/* harmony import */ var _cluster_object_watcher_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8361);
+/* harmony import */ var _cluster_object_watcher_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(742);
 /* harmony import */ var _health_hook_outcome_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1718);
 /* harmony import */ var _plan_sync_task_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1404);
 /* harmony import */ var _app_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5134);
@@ -7256,7 +7256,7 @@ class HookSecrets {
 }
 
 // EXTERNAL MODULE: ./src/cluster/object-watcher.ts
-var object_watcher = __webpack_require__(8361);
+var object_watcher = __webpack_require__(742);
 // EXTERNAL MODULE: ./src/health/related-objects.ts
 var related_objects = __webpack_require__(2264);
 ;// CONCATENATED MODULE: ./src/sync/observed-state.ts
@@ -8456,16 +8456,11 @@ const NAMESPACE_MANAGER = 'hook-sync-namespace';
 function managesOwnNamespace(plan) {
     return plan.tasks.some((t) => t.group === '' && t.kind === 'Namespace' && t.name === plan.namespace);
 }
-function metadataOf(app, plan, request, created) {
-    const annotations = {
-        ...(request.annotations ?? {}),
-        // Only on one hook-sync created: prune and delete read it to tell whose the namespace is.
-        ...(created ? { [recovery/* TRACKING_ANNOTATION */.OM]: (0,recovery/* trackingId */.hI)(app, plan.namespace) } : {}),
-    };
+function metadataOf(plan, request) {
     return {
         name: plan.namespace,
         ...(Object.keys(request.labels ?? {}).length ? { labels: { ...request.labels } } : {}),
-        ...(Object.keys(annotations).length ? { annotations } : {}),
+        ...(Object.keys(request.annotations ?? {}).length ? { annotations: { ...request.annotations } } : {}),
     };
 }
 function trackedAsOurs(live, app, plan) {
@@ -8502,8 +8497,18 @@ async function prepareNamespace(client, plan, app, request, signal) {
             return trackedAsOurs(live, app, plan) ? { kind: 'ours' } : { kind: 'existing' };
         if (!request.create)
             return { kind: 'existing' }; // the operation says what a missing namespace means
+        // Created with only the tracking annotation (create-only: never onto someone else's namespace); its
+        // labels and annotations are server-side applied under the lock, as every later run applies them, so
+        // one field manager's Apply owns them all and a label dropped from namespace-labels later goes.
         await client.request('POST', '/api/v1/namespaces', {
-            body: { apiVersion: 'v1', kind: 'Namespace', metadata: metadataOf(app, plan, request, true) },
+            body: {
+                apiVersion: 'v1',
+                kind: 'Namespace',
+                metadata: {
+                    name: plan.namespace,
+                    annotations: { [recovery/* TRACKING_ANNOTATION */.OM]: (0,recovery/* trackingId */.hI)(app, plan.namespace) },
+                },
+            },
             query: { fieldManager: NAMESPACE_MANAGER, fieldValidation: 'Strict' },
             // A repeat after a lost answer meets AlreadyExists, which the tracking annotation explains below.
             idempotent: true,
@@ -8537,9 +8542,8 @@ async function namespaceMadeForApp(client, plan, app) {
  * leaves it as it was.
  */
 async function applyNamespaceMetadata(client, plan, app, request, signal) {
-    const wanted = metadataOf(app, plan, request, false);
-    if (!wanted.labels && !wanted.annotations)
-        return;
+    // Applied even when empty: what an earlier run applied and this one no longer asks for goes.
+    const wanted = metadataOf(plan, request);
     await client.request('PATCH', `/api/v1/namespaces/${encodeURIComponent(plan.namespace)}`, {
         body: { apiVersion: 'v1', kind: 'Namespace', metadata: wanted },
         contentType: 'application/apply-patch+yaml',
@@ -9255,7 +9259,7 @@ async function appOperation(plan, client, options) {
     const progress = {
         createdNamespace: prepared?.kind === 'created',
         ownsNamespace: prepared?.kind === 'created' || prepared?.kind === 'ours',
-        labelNamespace: prepared?.kind === 'existing' || prepared?.kind === 'ours',
+        labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
         written: 0,
     };
     // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.

@@ -13,8 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: annotate
 
-// EXTERNAL MODULE: ../../../work/main/node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(1755);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 3 modules
+var core = __webpack_require__(5464);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/summary.js
+var lib_summary = __webpack_require__(9774);
 // EXTERNAL MODULE: ./src/cluster/kubeconfig.ts + 1 modules
 var kubeconfig = __webpack_require__(5882);
 // EXTERNAL MODULE: ./src/diagnostics.ts
@@ -912,7 +914,7 @@ async function runPlanOperation(inputs, run) {
         core/* setOutput */.uH('status', 'Invalid');
         core/* setFailed */.C1(safe(`hook-sync: Invalid: ${errors.length} error${errors.length === 1 ? '' : 's'} in the manifests`));
         if (process.env.GITHUB_STEP_SUMMARY)
-            await core/* summary */.z
+            await lib_summary/* summary */.z
                 .addRaw(safe(`## ⚠️ hook-sync plan: Invalid\n\n${errors.map((e) => `- ${(0,src_diagnostics/* formatDiagnostic */.xy)(e)}`).join('\n')}\n`), true)
                 .write();
         return;
@@ -952,7 +954,7 @@ async function runPlanOperation(inputs, run) {
         ...(previews ? { changes: (0,live_preview/* changesJson */.c)(previews) } : {}),
     })));
     if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(safe(renderPlanMarkdown(plan, ctx)), true).write();
+        await lib_summary/* summary */.z.addRaw(safe(renderPlanMarkdown(plan, ctx)), true).write();
     await commentOnPullRequest(inputs, planCommentMarker(inputs.app, inputs.commentHeader), () => safe(`${planCommentMarker(inputs.app, inputs.commentHeader)}\n${renderPlanMarkdown(plan, ctx, true)}`));
 }
 
@@ -1011,7 +1013,7 @@ async function finish(inputs, result, context, warnings, redactor, images) {
     const failed = result.tasks.find((t) => t.status === 'Failed' || t.status === 'Terminated');
     core/* setOutput */.uH('failed-task', failed ? `${failed.kind}/${failed.namespace ? `${failed.namespace}/` : ''}${failed.name}` : '');
     if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(safe(summary), true).write();
+        await lib_summary/* summary */.z.addRaw(safe(summary), true).write();
     if (inputs)
         await commentOnPullRequest(inputs, commentMarker(inputs.app, inputs.commentHeader), (existing) => safe(renderPrComment(result, inputs.app, inputs.commentHeader, runUrl(), existing)));
     // An Invalid run's errors were each printed (annotated) already: the failure line only points at them.

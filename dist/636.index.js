@@ -19663,7 +19663,7 @@ module.exports = (opts = {}) => {
 
 
 const { isIP } = __webpack_require__(7030)
-const { lookup } = __webpack_require__(8229)
+const { lookup } = __webpack_require__(610)
 const DecoratorHandler = __webpack_require__(5056)
 const { InvalidArgumentError, InformationalError } = __webpack_require__(9660)
 const { kRequestOrigin } = __webpack_require__(6934)
@@ -50418,7 +50418,7 @@ const events_1 = __webpack_require__(4434);
 const net = __webpack_require__(9278);
 const smart_buffer_1 = __webpack_require__(8064);
 const constants_1 = __webpack_require__(9757);
-const helpers_1 = __webpack_require__(5938);
+const helpers_1 = __webpack_require__(3557);
 const receivebuffer_1 = __webpack_require__(435);
 const util_1 = __webpack_require__(9810);
 Object.defineProperty(exports, "SocksClientError", ({ enumerable: true, get: function () { return util_1.SocksClientError; } }));
@@ -51312,7 +51312,7 @@ var SocksClientState;
 
 /***/ }),
 
-/***/ 5938:
+/***/ 3557:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -51762,7 +51762,7 @@ var undici = __webpack_require__(1987);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "vm"
-var external_vm_ = __webpack_require__(7564);
+var external_vm_ = __webpack_require__(9154);
 ;// CONCATENATED MODULE: ../../../work/main/node_modules/jsonpath-plus/dist/index-node-esm.js
 
 
