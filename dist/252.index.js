@@ -2478,7 +2478,10 @@ function servePodLog(req, res, url, ctx, namespace, pod) {
 class RequestMetrics {
     counts = new Map();
     count(method, url, code) {
-        const query = url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)) : undefined;
+        // Called for every request: the query is only parsed when it may hold what the labels need.
+        const query = url.includes('watch=') || url.includes('dryRun=')
+            ? new URLSearchParams(url.slice(url.indexOf('?') + 1))
+            : undefined;
         const verb = method === 'GET' && query?.get('watch') === 'true' ? 'WATCH' : method;
         const key = `verb="${verb}",dry_run="${query?.get('dryRun') === 'All' ? 'All' : ''}",code="${code}"`;
         this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
