@@ -26,13 +26,16 @@ import {
   writeFileSync,
   chmodSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
 const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-const staging = mkdtempSync(path.join(tmpdir(), 'hook-sync-dist-'));
+// Inside the checkout (.tmp/ is git-ignored): ncc names chunks after module paths, and node_modules is
+// linked into the staging copy, so the way from the copy to it must be the same in every checkout for a
+// build to come out the same byte for byte (check-dist on a fresh clone elsewhere).
+mkdirSync(path.join(root, '.tmp'), { recursive: true });
+const staging = mkdtempSync(path.join(root, '.tmp', 'dist-build-'));
 
 // The CLI refuses at once, in one line, on a Node older than package.json's engines (the bundle does not
 // even load there: undici 8 needs zlib's zstd, Node >= 22.15). So dist/cli.js checks the version first and
