@@ -3006,8 +3006,10 @@ function appNameProblem(app) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qx: () => (/* binding */ inventoriesIn),
 /* harmony export */   UA: () => (/* binding */ INVENTORY_LABEL),
 /* harmony export */   bZ: () => (/* binding */ APP_LABEL),
+/* harmony export */   mu: () => (/* binding */ inventoryName),
 /* harmony export */   o8: () => (/* binding */ inventoryOf),
 /* harmony export */   yq: () => (/* binding */ InventoryStore)
 /* harmony export */ });
@@ -3038,6 +3040,18 @@ function parse(text, fallback) {
         return fallback;
     }
 }
+/** The inventory ConfigMap's name for an app. */
+function inventoryName(app) {
+    return (0,_app_names_js__WEBPACK_IMPORTED_MODULE_1__/* .appObjectName */ .m)('hook-sync-inventory', app);
+}
+/** The inventory ConfigMaps in one namespace (whichever apps they belong to). */
+async function inventoriesIn(client, namespace) {
+    const { body } = await client.request('GET', `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`, {
+        query: { labelSelector: `${INVENTORY_LABEL}=true` },
+        idempotent: true,
+    });
+    return (body.items ?? []);
+}
 /** An inventory ConfigMap's content (also what `status --all` reads from a cluster-wide list). */
 function inventoryOf(cm, fallbackApp) {
     const data = (cm.data ?? {});
@@ -3059,7 +3073,7 @@ class InventoryStore {
         this.client = client;
         this.app = app;
         this.namespace = namespace;
-        this.name = (0,_app_names_js__WEBPACK_IMPORTED_MODULE_1__/* .appObjectName */ .m)('hook-sync-inventory', app);
+        this.name = inventoryName(app);
     }
     get path() {
         return `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/configmaps`;
@@ -8307,8 +8321,6 @@ function dryRunBeforeWriting(plan, client, options) {
 
 // EXTERNAL MODULE: ./src/lifecycle/inventory-store.ts
 var inventory_store = __webpack_require__(4024);
-// EXTERNAL MODULE: ./src/lifecycle/app-names.ts
-var app_names = __webpack_require__(8914);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/lifecycle/app-lock-lease.ts
@@ -8560,12 +8572,8 @@ async function applyNamespaceMetadata(client, plan, app, request, signal) {
  */
 async function removeUnusedNamespace(client, name, app, holdingLock = false) {
     try {
-        const inventories = await client.request('GET', `/api/v1/namespaces/${encodeURIComponent(name)}/configmaps`, {
-            query: { labelSelector: 'hook-sync.io/inventory=true' },
-            idempotent: true,
-        });
-        const names = (inventories.body.items ?? []).map((cm) => String(cm.metadata.name));
-        const ownInventory = (0,app_names/* appObjectName */.m)('hook-sync-inventory', app);
+        const names = (await (0,inventory_store/* inventoriesIn */.Qx)(client, name)).map((cm) => String(cm.metadata.name));
+        const ownInventory = (0,inventory_store/* inventoryName */.mu)(app);
         const lease = holdingLock
             ? undefined
             : await client
@@ -9049,12 +9057,15 @@ class Holding {
     }
 }
 
+// EXTERNAL MODULE: ./src/lifecycle/app-names.ts
+var app_names = __webpack_require__(8914);
 ;// CONCATENATED MODULE: ./src/lifecycle/before-writing.ts
 /**
  * Before an operation writes anything (the lock's Lease, the inventory): read-only checks that refuse bad
  * input with the cluster left as it was — the app's namespace exists, every object passes a server-side
  * dry run — and what tells later whether that dry run may have gone stale (the Lease, the inventory).
  */
+
 
 
 
@@ -9122,7 +9133,7 @@ async function leaseExists(client, app, namespace) {
 /** The inventory's resourceVersion (undefined: none yet): it changes with every run of the app. */
 async function inventoryVersion(client, app, namespace) {
     const cm = await client
-        .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: (0,app_names/* appObjectName */.m)('hook-sync-inventory', app) })
+        .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: (0,inventory_store/* inventoryName */.mu)(app) })
         .catch(() => undefined);
     return cm ? String(cm.metadata.resourceVersion) : undefined;
 }
@@ -9199,8 +9210,7 @@ async function namespacesSharedWithOtherApps(client, inventory, app) {
     const shared = [];
     for (const o of inventory.objects.filter((x) => x.createdNamespace)) {
         try {
-            const list = await client.request('GET', `/api/v1/namespaces/${encodeURIComponent(o.name)}/configmaps`, { query: { labelSelector: `${inventory_store/* INVENTORY_LABEL */.UA}=true` }, idempotent: true });
-            const other = (list.body.items ?? [])
+            const other = (await (0,inventory_store/* inventoriesIn */.Qx)(client, o.name))
                 .map((cm) => (0,inventory_store/* inventoryOf */.o8)(cm, '').app)
                 .find((a) => a && a !== app);
             if (other)

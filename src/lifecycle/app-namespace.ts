@@ -9,7 +9,7 @@
 import { KubeApiError, clusterErrorDetail } from '../cluster/api-error.js';
 import type { ClusterClient, Json } from '../cluster/cluster-client.js';
 import type { Plan } from '../plan/sync-task.js';
-import { appObjectName } from './app-names.js';
+import { inventoriesIn, inventoryName } from './inventory-store.js';
 import { lockLeaseName } from './app-lock-lease.js';
 import { TRACKING_ANNOTATION, trackingId } from './recovery.js';
 
@@ -160,16 +160,8 @@ export async function removeUnusedNamespace(
   holdingLock = false,
 ): Promise<string> {
   try {
-    const inventories = await client.request(
-      'GET',
-      `/api/v1/namespaces/${encodeURIComponent(name)}/configmaps`,
-      {
-        query: { labelSelector: 'hook-sync.io/inventory=true' },
-        idempotent: true,
-      },
-    );
-    const names = ((inventories.body.items ?? []) as Json[]).map((cm) => String((cm.metadata as Json).name));
-    const ownInventory = appObjectName('hook-sync-inventory', app);
+    const names = (await inventoriesIn(client, name)).map((cm) => String((cm.metadata as Json).name));
+    const ownInventory = inventoryName(app);
     const lease = holdingLock
       ? undefined
       : await client

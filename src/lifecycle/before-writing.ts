@@ -11,7 +11,8 @@ import type { SyncResult } from '../sync/sync-result.js';
 import { TaskRun } from '../sync/task-run.js';
 import type { AppOperationOptions } from './app-operation.js';
 import { lockLeaseName } from './app-lock-lease.js';
-import { appLabelValue, appObjectName } from './app-names.js';
+import { appLabelValue } from './app-names.js';
+import { inventoryName } from './inventory-store.js';
 import { HOOK_LABELS, markOwnership } from './recovery.js';
 
 /**
@@ -99,7 +100,7 @@ export async function inventoryVersion(
   namespace: string,
 ): Promise<string | undefined> {
   const cm = await client
-    .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: appObjectName('hook-sync-inventory', app) })
+    .get({ apiVersion: 'v1', kind: 'ConfigMap', namespace, name: inventoryName(app) })
     .catch(() => undefined);
   return cm ? String((cm.metadata as Json).resourceVersion) : undefined;
 }

@@ -3,10 +3,10 @@
  * order, and which namespace stays because another app has moved into it.
  */
 import { clusterErrorDetail } from '../cluster/api-error.js';
-import type { ClusterClient, Json } from '../cluster/cluster-client.js';
+import type { ClusterClient } from '../cluster/cluster-client.js';
 import type { Plan } from '../plan/sync-task.js';
 import { objectKey, type Inventory, type InventoryObject } from './inventory.js';
-import { INVENTORY_LABEL, inventoryOf } from './inventory-store.js';
+import { inventoriesIn, inventoryOf } from './inventory-store.js';
 
 /**
  * What a delete removes: everything the inventory holds but the delete's own hooks; last, after the
@@ -46,12 +46,7 @@ export async function namespacesSharedWithOtherApps(
   const shared: { name: string; why: string }[] = [];
   for (const o of inventory.objects.filter((x) => x.createdNamespace)) {
     try {
-      const list = await client.request(
-        'GET',
-        `/api/v1/namespaces/${encodeURIComponent(o.name)}/configmaps`,
-        { query: { labelSelector: `${INVENTORY_LABEL}=true` }, idempotent: true },
-      );
-      const other = ((list.body.items ?? []) as Json[])
+      const other = (await inventoriesIn(client, o.name))
         .map((cm) => inventoryOf(cm, '').app)
         .find((a) => a && a !== app);
       if (other)

@@ -30,6 +30,24 @@ function parse<T>(text: unknown, fallback: T): T {
   }
 }
 
+/** The inventory ConfigMap's name for an app. */
+export function inventoryName(app: string): string {
+  return appObjectName('hook-sync-inventory', app);
+}
+
+/** The inventory ConfigMaps in one namespace (whichever apps they belong to). */
+export async function inventoriesIn(client: ClusterClient, namespace: string): Promise<Json[]> {
+  const { body } = await client.request(
+    'GET',
+    `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps`,
+    {
+      query: { labelSelector: `${INVENTORY_LABEL}=true` },
+      idempotent: true,
+    },
+  );
+  return (body.items ?? []) as Json[];
+}
+
 /** An inventory ConfigMap's content (also what `status --all` reads from a cluster-wide list). */
 export function inventoryOf(cm: Json, fallbackApp: string): Inventory {
   const data = (cm.data ?? {}) as Record<string, string>;
@@ -51,7 +69,7 @@ export class InventoryStore {
     readonly app: string,
     readonly namespace: string,
   ) {
-    this.name = appObjectName('hook-sync-inventory', app);
+    this.name = inventoryName(app);
   }
 
   private get path(): string {
