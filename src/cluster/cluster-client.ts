@@ -117,6 +117,7 @@ export class ClusterClient {
   private readonly http = new k8s.IsomorphicFetchHttpLibrary();
   private readonly resources = new Map<string, ResourceInfo>();
   private readonly groupVersionsLoaded = new Set<string>();
+  private readonly groupVersionsLoading = new Map<string, Promise<void>>();
   readonly server: string;
   readonly retry: RetryPolicy;
   readonly timing: RetryTiming;
@@ -263,29 +264,55 @@ export class ClusterClient {
   async resourceFor(apiVersion: string, kind: string, refresh = false): Promise<ResourceInfo | undefined> {
     const key = `${apiVersion}/${kind}`;
     if (!refresh && this.resources.has(key)) return this.resources.get(key);
-    const { group, version } = splitApiVersion(apiVersion);
-    if (refresh || !this.groupVersionsLoaded.has(apiVersion)) {
-      const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
-      try {
-        const { body } = await this.request<{
-          resources?: { name: string; kind: string; namespaced: boolean }[];
-        }>('GET', path);
-        this.groupVersionsLoaded.add(apiVersion);
-        for (const r of body.resources ?? []) {
-          if (r.name.includes('/')) continue;
-          this.resources.set(`${apiVersion}/${r.kind}`, {
-            group,
-            version,
-            kind: r.kind,
-            plural: r.name,
-            namespaced: r.namespaced,
-          });
-        }
-      } catch (err) {
-        if (!(err instanceof KubeApiError && err.notFound)) throw err;
-      }
-    }
+    if (refresh || !this.groupVersionsLoaded.has(apiVersion))
+      await this.loadGroupVersion(apiVersion, refresh);
     return this.resources.get(key);
+  }
+
+  /**
+   * Discovery of several group-versions at once (a run's kinds, the lock's and the inventory's): one round
+   * trip before the first read instead of one per group as each is met.
+   */
+  async discover(apiVersions: Iterable<string>): Promise<void> {
+    await Promise.all(
+      [...new Set(apiVersions)]
+        .filter((v) => !this.groupVersionsLoaded.has(v))
+        .map((v) => this.loadGroupVersion(v, false)),
+    );
+  }
+
+  /** One discovery request per group-version, shared by everyone who asks while it is in flight. */
+  private loadGroupVersion(apiVersion: string, refresh: boolean): Promise<void> {
+    const inFlight = this.groupVersionsLoading.get(apiVersion);
+    if (inFlight && !refresh) return inFlight;
+    const loading = this.fetchGroupVersion(apiVersion).finally(() => {
+      if (this.groupVersionsLoading.get(apiVersion) === loading) this.groupVersionsLoading.delete(apiVersion);
+    });
+    this.groupVersionsLoading.set(apiVersion, loading);
+    return loading;
+  }
+
+  private async fetchGroupVersion(apiVersion: string): Promise<void> {
+    const { group, version } = splitApiVersion(apiVersion);
+    const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
+    try {
+      const { body } = await this.request<{
+        resources?: { name: string; kind: string; namespaced: boolean }[];
+      }>('GET', path);
+      this.groupVersionsLoaded.add(apiVersion);
+      for (const r of body.resources ?? []) {
+        if (r.name.includes('/')) continue;
+        this.resources.set(`${apiVersion}/${r.kind}`, {
+          group,
+          version,
+          kind: r.kind,
+          plural: r.name,
+          namespaced: r.namespaced,
+        });
+      }
+    } catch (err) {
+      if (!(err instanceof KubeApiError && err.notFound)) throw err;
+    }
   }
 
   async requireResource(apiVersion: string, kind: string): Promise<ResourceInfo> {

@@ -8,6 +8,7 @@ import type { ClusterClient } from '../cluster/cluster-client.js';
 import { withCleanupLimits, withRetryLimits } from '../cluster/retry-policy.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { readAppUrls } from '../sync/app-urls.js';
+import { groupVersionsOf } from '../sync/preflight.js';
 import { runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
 import {
@@ -92,10 +93,16 @@ async function appOperation(
     labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
     written: 0,
   };
-  // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
-  const inventoryBefore = await inventoryVersion(client, options.app, plan.namespace);
-  const lockHeldBefore = await leaseExists(client, options.app, plan.namespace);
-  const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt);
+  // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
+  // tells later whether the dry run went stale (the inventory, the Lease) is read first, all at once, with
+  // the discovery of every kind the run touches.
+  const staleness = Promise.all([
+    inventoryVersion(client, options.app, plan.namespace),
+    leaseExists(client, options.app, plan.namespace),
+    client.discover(['v1', 'coordination.k8s.io/v1', ...groupVersionsOf(plan)]).catch(() => undefined),
+  ]);
+  const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt, staleness);
+  const [inventoryBefore, lockHeldBefore] = await staleness;
   if (refused) {
     if (progress.createdNamespace)
       refused.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
@@ -117,19 +124,20 @@ async function appOperation(
   // The dry run above stands only if no run of the app held the lock during it or came between it and
   // the lock (every run writes the inventory first), and recovery has no hooks of a killed run to
   // replace: otherwise the engine dry-runs again, under the lock.
-  const unchanged =
-    !waitedForLock &&
-    !leftovers &&
-    !lockHeldBefore &&
-    (await inventoryVersion(client, options.app, plan.namespace)) === inventoryBefore;
-  options = { ...options, dryRunPassed: unchanged };
+  const dryRunStands = (inventoryNow: string | undefined) =>
+    !waitedForLock && !leftovers && !lockHeldBefore && inventoryNow === inventoryBefore;
   try {
     const signal = lock
       ? options.signal
         ? AbortSignal.any([options.signal, lock.lost])
         : lock.lost
       : options.signal;
-    const result = await operate(plan, client, { ...options, signal }, startedAt, left, progress, lock);
+    const result = await operate(
+      plan,
+      client,
+      { ...options, signal },
+      { startedAt, left, progress, lock, dryRunStands },
+    );
     if (progress.createdNamespace && progress.written === 0 && result.status !== 'Succeeded') {
       // Refused before anything was applied: leave the cluster as it was, the namespace included.
       lock?.relinquish();
@@ -223,14 +231,32 @@ interface Progress {
   written: number;
 }
 
+/** What `operate` is given besides the plan: the operation's clock, its progress, its lock. */
+interface Operating {
+  startedAt: string;
+  /** Time left in the operation's budget. */
+  left: () => number;
+  progress: Progress;
+  lock: HeldLock | undefined;
+  /** Given the inventory's resourceVersion under the lock: the dry run before the lock still stands. */
+  dryRunStands: (inventoryVersion: string | undefined) => boolean;
+}
+
+/** Settled together (nothing left running behind a failure), then the first failure thrown. */
+async function allSettled<T extends readonly unknown[]>(
+  work: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 async function operate(
   plan: Plan,
   client: ClusterClient,
   options: AppOperationOptions,
-  startedAt: string,
-  left: () => number,
-  progress: Progress,
-  lock: HeldLock | undefined,
+  { startedAt, left, progress, lock, dryRunStands }: Operating,
 ): Promise<SyncResult> {
   const store = new InventoryStore(client, options.app, plan.namespace);
   const record: OperationRecord = {
@@ -248,14 +274,16 @@ async function operate(
   let writingInventory = false;
   try {
     const say = (m: string) => options.observer?.info?.(m);
-    ({ plan, adopted } = await recoverHooks(
-      client,
-      markOwnership(plan, options.app),
-      options.app,
-      say,
-      left(),
-    ));
-    previous = await store.read();
+    // Under the lock, at once: hooks a killed run left, the inventory, the namespace.
+    let recovery: Awaited<ReturnType<typeof recoverHooks>>;
+    let missing: Awaited<ReturnType<typeof namespaceMissing>>;
+    [recovery, previous, missing] = await allSettled<[typeof recovery, Inventory, typeof missing]>([
+      recoverHooks(client, markOwnership(plan, options.app), options.app, say, left()),
+      store.read(),
+      namespaceMissing(client, plan),
+    ]);
+    ({ plan, adopted } = recovery);
+    options = { ...options, dryRunPassed: dryRunStands(store.version) };
     // A delete after a run that made the namespace but stopped before recording it: it is the app's still.
     if (
       plan.operation === 'delete' &&
@@ -263,7 +291,6 @@ async function operate(
       (await namespaceMadeForApp(client, plan, options.app))
     )
       previous = recordCreatedNamespace(previous, plan.namespace);
-    const missing = await namespaceMissing(client, plan);
     if (missing)
       return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
     if (options.namespace && progress.labelNamespace)

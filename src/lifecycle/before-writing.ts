@@ -18,15 +18,18 @@ import { HOOK_LABELS, markOwnership } from './recovery.js';
 /**
  * Read-only checks before anything is written: the app's namespace exists (or the plan creates it), and
  * the server-side dry run of every object passes. The result to return when not, else undefined.
+ * `readFirst`: reads that must be done before the dry run starts (what tells whether it went stale);
+ * the namespace is checked meanwhile.
  */
 export async function refusedBeforeWriting(
   plan: Plan,
   client: ClusterClient,
   options: AppOperationOptions,
   startedAt: string,
+  readFirst: Promise<unknown> = Promise.resolve(),
 ): Promise<{ refused: SyncResult | undefined; leftovers: boolean }> {
   try {
-    const missing = await namespaceMissing(client, plan);
+    const [missing] = await Promise.all([namespaceMissing(client, plan), readFirst]);
     if (missing)
       return {
         refused: stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded'),

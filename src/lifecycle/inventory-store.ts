@@ -72,6 +72,11 @@ export class InventoryStore {
     this.name = inventoryName(app);
   }
 
+  /** The resourceVersion it was last read or written at (undefined: there is none). */
+  get version(): string | undefined {
+    return this.resourceVersion;
+  }
+
   private get path(): string {
     return `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/configmaps`;
   }

@@ -95,6 +95,7 @@ export async function recoverHooks(
     { apiVersion: 'batch/v1', kind: 'Job', namespace: plan.namespace },
     { apiVersion: 'v1', kind: 'Pod', namespace: plan.namespace },
   ];
+  await client.discover(where.map((t) => t.apiVersion));
   for (const t of where) {
     const info = await client.resourceFor(t.apiVersion, t.kind);
     if (!info) continue;
@@ -103,35 +104,42 @@ export async function recoverHooks(
     entry.namespaces.add(t.namespace);
     kinds.set(key, entry);
   }
-  for (const { info, namespaces } of kinds.values())
-    for (const ns of namespaces) {
-      const { items } = await client.list(info, ns || undefined, {
-        labelSelector: `${HOOK_LABELS.app}=${appLabelValue(app)},${HOOK_LABELS.appNamespace}=${appLabelValue(plan.namespace)}`,
-      });
-      for (const obj of items.filter(running)) {
-        const l = labels(obj);
-        const name = String((obj.metadata as Json).name);
-        const task = plan.tasks.find(
-          (t) =>
-            t.hook &&
-            t.kind === info.kind &&
-            t.namespace === ns &&
-            t.phase === l[HOOK_LABELS.phase] &&
-            appLabelValue(t.hookIdentity ?? t.name) === l[HOOK_LABELS.hook],
-        );
-        if (task && l[HOOK_LABELS.revision] === revisionLabel(plan.revision) && !renamed.has(task)) {
-          say(
-            `${task.phase} hook ${info.kind}/${name} is still running from an earlier run of this revision: awaiting it instead of starting another`,
-          );
-          renamed.set(task, name);
-          continue;
-        }
+  // Every list at once; what they found is then acted on one object at a time, in a fixed order.
+  const selector = `${HOOK_LABELS.app}=${appLabelValue(app)},${HOOK_LABELS.appNamespace}=${appLabelValue(plan.namespace)}`;
+  const listed = await Promise.all(
+    [...kinds.values()].flatMap(({ info, namespaces }) =>
+      [...namespaces].map(async (ns) => ({
+        info,
+        ns,
+        items: (await client.list(info, ns || undefined, { labelSelector: selector })).items,
+      })),
+    ),
+  );
+  for (const { info, ns, items } of listed) {
+    for (const obj of items.filter(running)) {
+      const l = labels(obj);
+      const name = String((obj.metadata as Json).name);
+      const task = plan.tasks.find(
+        (t) =>
+          t.hook &&
+          t.kind === info.kind &&
+          t.namespace === ns &&
+          t.phase === l[HOOK_LABELS.phase] &&
+          appLabelValue(t.hookIdentity ?? t.name) === l[HOOK_LABELS.hook],
+      );
+      if (task && l[HOOK_LABELS.revision] === revisionLabel(plan.revision) && !renamed.has(task)) {
         say(
-          `terminating ${info.kind}/${name}, left running by an earlier run of revision ${l[HOOK_LABELS.revision] ?? '(unknown)'}, before this run starts`,
+          `${task.phase} hook ${info.kind}/${name} is still running from an earlier run of this revision: awaiting it instead of starting another`,
         );
-        await deleteAndWait(client, info, ns, name, String((obj.metadata as Json).uid), timeoutMs);
+        renamed.set(task, name);
+        continue;
       }
+      say(
+        `terminating ${info.kind}/${name}, left running by an earlier run of revision ${l[HOOK_LABELS.revision] ?? '(unknown)'}, before this run starts`,
+      );
+      await deleteAndWait(client, info, ns, name, String((obj.metadata as Json).uid), timeoutMs);
     }
+  }
   const tasks = plan.tasks.map((t) => {
     const name = renamed.get(t);
     if (!name) return t;

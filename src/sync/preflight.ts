@@ -20,6 +20,15 @@ export interface DryRunFailure {
 /** Kinds whose pods, ReplicaSets and events matter for judging them. */
 const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod']);
 
+/**
+ * The group-versions a sync of the plan looks up: its kinds', and ReplicaSets' (read beside the pods of
+ * whatever owns pods). Discovered all at once, one round trip rather than one per group as tasks meet them.
+ */
+export function groupVersionsOf(plan: Plan): string[] {
+  const podOwners = plan.tasks.some((t) => t.hook || POD_OWNERS.has(t.kind));
+  return [...new Set([...plan.tasks.map((t) => t.apiVersion), ...(podOwners ? ['apps/v1'] : [])])];
+}
+
 export async function inBatches<T>(
   items: readonly T[],
   size: number,
@@ -61,6 +70,7 @@ export class Preflight {
           return `${spec.group}/${spec.names?.kind}`;
         }),
     );
+    await this.client.discover(groupVersionsOf(this.plan));
     for (const t of this.plan.tasks) {
       const info = await this.client.resourceFor(t.apiVersion, t.kind);
       if (info) this.resources.set(t, info);
@@ -72,11 +82,14 @@ export class Preflight {
     if (problems.length || !watch) return problems;
     // Every list at once (each kind and namespace once): one round trip instead of one per kind.
     await Promise.all(
-      [...this.resources].map(async ([t, info]) => {
-        await this.observed.watchKind(info, t.namespace || undefined);
-        if (t.namespace && (t.hook || POD_OWNERS.has(t.kind)) && (await this.namespaceExists(t.namespace)))
-          await this.observed.watchNamespace(t.namespace);
-      }),
+      [...this.resources].flatMap(([t, info]) => [
+        this.observed.watchKind(info, t.namespace || undefined),
+        t.namespace && (t.hook || POD_OWNERS.has(t.kind))
+          ? this.namespaceExists(t.namespace).then((exists) =>
+              exists ? this.observed.watchNamespace(t.namespace) : undefined,
+            )
+          : undefined,
+      ]),
     );
     return [];
   }
@@ -107,7 +120,10 @@ export class Preflight {
     await inBatches(this.plan.tasks, concurrency, async (t) => {
       if (!this.resources.has(t) || (t.namespace && created.has(t.namespace))) return;
       const info = this.resources.get(t)!;
-      // Not allowed to read Namespaces (a deployer with Roles only): the dry run's answer will say.
+      // Not allowed to read Namespaces (a deployer with Roles only): the dry run's answer will say. A
+      // hook's current object is read meanwhile (whether the dry run judges a create).
+      const live = t.hook ? this.client.get(refOf(t)) : undefined;
+      live?.catch(() => undefined); // awaited below, or dropped with the task when its namespace is missing
       const missing =
         info.namespaced && !!t.namespace && !(await this.namespaceExists(t.namespace).catch(() => true));
       if (missing) {
@@ -118,8 +134,7 @@ export class Preflight {
         return;
       }
       try {
-        const replaced =
-          t.hook && hooks.willReplace(t, await this.client.get(refOf(t)), firstPhaseOf.get(taskRef(t)) !== t);
+        const replaced = !!live && hooks.willReplace(t, await live, firstPhaseOf.get(taskRef(t)) !== t);
         await applier.dryRun(t, replaced);
       } catch (err) {
         failures.push({ task: t, message: withRemedy(err, t) });
