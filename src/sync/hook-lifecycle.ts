@@ -38,6 +38,8 @@ export class HookLifecycle {
   /** Deletions under way, by the uid of the object deleted. */
   private readonly deleting = new Map<string, Promise<void>>();
   private readonly finishing = new Set<TaskRun>();
+  /** Hooks being created without a read of their name first (`beforeCreate`, `metUnseen`). */
+  private readonly unread = new Set<TaskRun>();
   /** Hooks that succeeded, until their logs are recorded (and their delete policy applied). */
   private readonly recording = new Map<TaskRun, Promise<void>>();
 
@@ -73,22 +75,66 @@ export class HookLifecycle {
       const gone = await this.remove(earlier.uid, t, deadline, 'ran in an earlier phase of this sync');
       if (!gone.ok) return gone;
     }
-    const live = this.adopted.has(taskRef(t)) ? undefined : await this.client.get(refOf(t));
-    if (live) {
-      const meta = live.metadata as Json;
-      const why = meta.deletionTimestamp
-        ? 'being deleted'
-        : t.deletePolicies.includes('BeforeHookCreation')
-          ? 'BeforeHookCreation'
-          : undefined;
-      if (why) {
-        const gone = await this.remove(String(meta.uid), t, deadline, why);
-        if (!gone.ok) return gone;
-      }
+    this.unread.delete(run);
+    // The watch of the hook's kind shows no object of that name (the common case: the last one was deleted
+    // by its policy): the create goes ahead without a read, one round trip less per wave. The write's
+    // answer says whether it met an object after all; `metUnseen` then does what this read would have.
+    const seen = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+    if (this.adopted.has(taskRef(t))) {
+      // Awaited as it is: nothing to clear.
+    } else if (!seen) this.unread.add(run);
+    else {
+      const { outcome } = await this.clearName(t, await this.client.get(refOf(t)), deadline);
+      if (!outcome.ok) return outcome;
     }
     run.logsWithheld = await this.secrets.prepare(t);
     if (run.logsWithheld) this.events.say(`${run.describe()}: ${run.logsWithheld}`);
     return OK;
+  }
+
+  /**
+   * A hook's write met an object the watch had not shown (`met`: the object the apply landed on, or none
+   * when the server refused the write). What the read before the write would have done is done now: one
+   * being deleted, or any under BeforeHookCreation, is deleted and awaited, and `again` says to write the
+   * hook anew. Without that policy an apply onto the existing object stands, as it would have.
+   */
+  async metUnseen(
+    run: TaskRun,
+    met: Json | undefined,
+    deadline: number,
+  ): Promise<{ outcome: StepOutcome; again: boolean }> {
+    const t = run.task;
+    this.unread.delete(run);
+    const live = met ?? (await this.client.get(refOf(t)));
+    // Refused, and nothing there now: the write is tried again.
+    if (!live) return { outcome: OK, again: !met };
+    const { outcome, kept } = await this.clearName(t, live, deadline);
+    return { outcome, again: outcome.ok && !kept };
+  }
+
+  /** The hook was created without a read first (the watch showed none of its name). */
+  createdUnread(run: TaskRun): boolean {
+    return this.unread.has(run);
+  }
+
+  /**
+   * The live object under a hook's name goes (deleted, and awaited) when it is being deleted or the hook
+   * says BeforeHookCreation; otherwise it is `kept`, and the hook's apply lands on it.
+   */
+  private async clearName(
+    t: SyncTask,
+    live: Json | undefined,
+    deadline: number,
+  ): Promise<{ outcome: StepOutcome; kept: boolean }> {
+    if (!live) return { outcome: OK, kept: false };
+    const meta = live.metadata as Json;
+    const why = meta.deletionTimestamp
+      ? 'being deleted'
+      : t.deletePolicies.includes('BeforeHookCreation')
+        ? 'BeforeHookCreation'
+        : undefined;
+    if (!why) return { outcome: OK, kept: true };
+    return { outcome: await this.remove(String(meta.uid), t, deadline, why), kept: false };
   }
 
   private remove(uid: string, t: SyncTask, deadline: number, why: string): Promise<StepOutcome> {

@@ -24,7 +24,7 @@ import { Preflight, describeDryRunFailure, inBatches } from './preflight.js';
 import { RemovalStep, removalTask, type Removal, type RemovalEvents } from './prune-step.js';
 import { Redactor } from './redactor.js';
 import type { OperationStatus, SyncResult } from './sync-result.js';
-import { TaskApplier } from './task-applier.js';
+import { TaskApplier, type Written } from './task-applier.js';
 import { TaskJudge } from './task-judge.js';
 import { TaskRun } from './task-run.js';
 
@@ -367,6 +367,33 @@ export class SyncOperation implements LifecycleEvents {
     return failed ? { ok: false, why: 'failed', message: failureMessage(failed) } : OK;
   }
 
+  /**
+   * The task's write. A hook created without a read of its name first (the watch showed none) whose write
+   * met an object after all: what that read would have done is done now, and the hook written again.
+   */
+  private async write(run: TaskRun, deadline: number): Promise<Written | { notCreated: string }> {
+    const t = run.task;
+    const retarget = (a: Written['action']) => run.retarget(a);
+    if (!t.hook || !this.hooks.createdUnread(run)) return this.applier.write(t, deadline, retarget);
+    let met: Written | undefined;
+    let refused: unknown;
+    try {
+      met = await this.applier.write(t, deadline, retarget);
+      if (met.action === 'create') return met;
+    } catch (err) {
+      if (!(err instanceof KubeApiError && (err.code === 409 || err.code === 422))) throw err;
+      refused = err;
+    }
+    const { outcome, again } = await this.hooks.metUnseen(run, met?.object, deadline);
+    if (!outcome.ok) return { notCreated: outcome.message };
+    if (!again) {
+      if (met) return met;
+      throw refused;
+    }
+    run.retarget(this.applier.intendedAction(t));
+    return this.applier.write(t, deadline, retarget);
+  }
+
   private async applyTask(run: TaskRun, deadline: number): Promise<void> {
     const t = run.task;
     run.start(this.started++, this.applier.intendedAction(t));
@@ -381,7 +408,12 @@ export class SyncOperation implements LifecycleEvents {
         }
       }
       if (t.hook) run.retarget(this.applier.intendedAction(t));
-      const { action, object } = await this.applier.write(t, deadline, (a) => run.retarget(a));
+      const written = await this.write(run, deadline);
+      if ('notCreated' in written) {
+        this.complete(run, 'Failed', `not created: ${written.notCreated}`, 'NotCreated');
+        return;
+      }
+      const { action, object } = written;
       run.wrote(action, this.observed.record(object));
       await this.options.onWritten?.(t);
       if (t.kind === 'Namespace' && t.group === '') await this.observed.watchNamespace(t.name);
