@@ -148,10 +148,25 @@ function parseBody(body: Buffer, contentType: string): unknown {
   const text = body.toString('utf8');
   if (!text.trim()) return undefined;
   try {
-    if (media.includes('yaml')) return loadYaml(text);
+    // Clients send server-side apply's YAML as JSON (which YAML includes): parsed as such, it costs a
+    // tenth of the YAML parser's time, the larger part of the server's work on an apply.
+    if (media.includes('yaml')) return looksLikeJson(text) ? parseJsonOrYaml(text) : loadYaml(text);
     return JSON.parse(text);
   } catch (err) {
     throw badRequest(`the request body could not be decoded: ${(err as Error).message}`);
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+function parseJsonOrYaml(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return loadYaml(text); // YAML flow style is not always JSON: its parser decides, and words the error
   }
 }
 
