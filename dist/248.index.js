@@ -214,38 +214,74 @@ function reuseConnections(kc) {
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/http-transport.ts
-function isRequestDispatcher(d) {
-    return typeof d?.request === 'function';
+function isDispatcher(d) {
+    return typeof d?.dispatch === 'function';
 }
-/** The exchange over the context's dispatcher, or through `fallback` (fetch) when it has none. */
+/**
+ * The exchange over the context's dispatcher, or through `fallback` (fetch) when it has none. A handler of
+ * its own, not undici's `request()`: that one wraps every answer in a Readable stream and an async
+ * resource, which a JSON answer read whole has no use for (a tenth of the client's CPU per request).
+ */
 async function exchange(ctx, fallback) {
     const dispatcher = ctx.getDispatcher();
-    if (!isRequestDispatcher(dispatcher)) {
+    if (!isDispatcher(dispatcher)) {
         const response = await fallback.send(ctx).toPromise();
         return { status: response.httpStatusCode, headers: response.headers, text: await response.body.text() };
     }
     const url = new URL(ctx.getUrl());
     const signal = ctx.getSignal();
     const body = ctx.getBody();
-    try {
-        const response = await dispatcher.request({
+    if (signal?.aborted)
+        throw signal.reason ?? new Error('aborted');
+    return new Promise((resolve, reject) => {
+        let status = 0;
+        const headers = {};
+        const chunks = [];
+        let abort;
+        const done = () => {
+            if (abort)
+                signal?.removeEventListener('abort', abort);
+        };
+        const options = {
             origin: url.origin,
             path: url.pathname + url.search,
             method: ctx.getHttpMethod().toString(),
             headers: ctx.getHeaders(),
             ...(typeof body === 'string' ? { body } : {}),
-            ...(signal ? { signal } : {}),
-        });
-        const headers = {};
-        for (const [name, value] of Object.entries(response.headers))
-            headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-        return { status: response.statusCode, headers, text: await response.body.text() };
-    }
-    catch (err) {
-        if (signal?.aborted)
-            throw signal.reason ?? err;
-        throw new TypeError('fetch failed', { cause: err });
-    }
+        };
+        const handler = {
+            onRequestStart(controller) {
+                if (!signal)
+                    return;
+                abort = () => controller.abort(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+                signal.addEventListener('abort', abort, { once: true });
+            },
+            onResponseStart(_controller, statusCode, responseHeaders) {
+                status = statusCode;
+                for (const [name, value] of Object.entries(responseHeaders))
+                    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+            },
+            onResponseData(_controller, chunk) {
+                chunks.push(chunk);
+            },
+            onResponseEnd() {
+                done();
+                const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+                resolve({ status, headers, text });
+            },
+            onResponseError(_controller, err) {
+                done();
+                reject(signal?.aborted ? (signal.reason ?? err) : new TypeError('fetch failed', { cause: err }));
+            },
+        };
+        try {
+            dispatcher.dispatch(options, handler);
+        }
+        catch (err) {
+            done();
+            reject(new TypeError('fetch failed', { cause: err }));
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/debug-log.ts
@@ -381,6 +417,7 @@ class ClusterClient {
     http = new isomorphic_fetch/* IsomorphicFetchHttpLibrary */.l();
     resources = new Map();
     groupVersionsLoaded = new Set();
+    groupVersionsLoading = new Map();
     server;
     retry;
     timing;
@@ -492,30 +529,53 @@ class ClusterClient {
         const key = `${apiVersion}/${kind}`;
         if (!refresh && this.resources.has(key))
             return this.resources.get(key);
+        if (refresh || !this.groupVersionsLoaded.has(apiVersion))
+            await this.loadGroupVersion(apiVersion, refresh);
+        return this.resources.get(key);
+    }
+    /**
+     * Discovery of several group-versions at once (a run's kinds, the lock's and the inventory's): one round
+     * trip before the first read instead of one per group as each is met.
+     */
+    async discover(apiVersions) {
+        await Promise.all([...new Set(apiVersions)]
+            .filter((v) => !this.groupVersionsLoaded.has(v))
+            .map((v) => this.loadGroupVersion(v, false)));
+    }
+    /** One discovery request per group-version, shared by everyone who asks while it is in flight. */
+    loadGroupVersion(apiVersion, refresh) {
+        const inFlight = this.groupVersionsLoading.get(apiVersion);
+        if (inFlight && !refresh)
+            return inFlight;
+        const loading = this.fetchGroupVersion(apiVersion).finally(() => {
+            if (this.groupVersionsLoading.get(apiVersion) === loading)
+                this.groupVersionsLoading.delete(apiVersion);
+        });
+        this.groupVersionsLoading.set(apiVersion, loading);
+        return loading;
+    }
+    async fetchGroupVersion(apiVersion) {
         const { group, version } = splitApiVersion(apiVersion);
-        if (refresh || !this.groupVersionsLoaded.has(apiVersion)) {
-            const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
-            try {
-                const { body } = await this.request('GET', path);
-                this.groupVersionsLoaded.add(apiVersion);
-                for (const r of body.resources ?? []) {
-                    if (r.name.includes('/'))
-                        continue;
-                    this.resources.set(`${apiVersion}/${r.kind}`, {
-                        group,
-                        version,
-                        kind: r.kind,
-                        plural: r.name,
-                        namespaced: r.namespaced,
-                    });
-                }
-            }
-            catch (err) {
-                if (!(err instanceof api_error/* KubeApiError */.W3 && err.notFound))
-                    throw err;
+        const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
+        try {
+            const { body } = await this.request('GET', path);
+            this.groupVersionsLoaded.add(apiVersion);
+            for (const r of body.resources ?? []) {
+                if (r.name.includes('/'))
+                    continue;
+                this.resources.set(`${apiVersion}/${r.kind}`, {
+                    group,
+                    version,
+                    kind: r.kind,
+                    plural: r.name,
+                    namespaced: r.namespaced,
+                });
             }
         }
-        return this.resources.get(key);
+        catch (err) {
+            if (!(err instanceof api_error/* KubeApiError */.W3 && err.notFound))
+                throw err;
+        }
     }
     async requireResource(apiVersion, kind) {
         const info = (await this.resourceFor(apiVersion, kind)) ?? (await this.resourceFor(apiVersion, kind, true));
@@ -3075,6 +3135,10 @@ class InventoryStore {
         this.namespace = namespace;
         this.name = inventoryName(app);
     }
+    /** The resourceVersion it was last read or written at (undefined: there is none). */
+    get version() {
+        return this.resourceVersion;
+    }
     get path() {
         return `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/configmaps`;
     }
@@ -3427,6 +3491,7 @@ async function recoverHooks(client, plan, app, say, timeoutMs) {
         { apiVersion: 'batch/v1', kind: 'Job', namespace: plan.namespace },
         { apiVersion: 'v1', kind: 'Pod', namespace: plan.namespace },
     ];
+    await client.discover(where.map((t) => t.apiVersion));
     for (const t of where) {
         const info = await client.resourceFor(t.apiVersion, t.kind);
         if (!info)
@@ -3436,28 +3501,31 @@ async function recoverHooks(client, plan, app, say, timeoutMs) {
         entry.namespaces.add(t.namespace);
         kinds.set(key, entry);
     }
-    for (const { info, namespaces } of kinds.values())
-        for (const ns of namespaces) {
-            const { items } = await client.list(info, ns || undefined, {
-                labelSelector: `${HOOK_LABELS.app}=${(0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(app)},${HOOK_LABELS.appNamespace}=${(0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(plan.namespace)}`,
-            });
-            for (const obj of items.filter(running)) {
-                const l = labels(obj);
-                const name = String(obj.metadata.name);
-                const task = plan.tasks.find((t) => t.hook &&
-                    t.kind === info.kind &&
-                    t.namespace === ns &&
-                    t.phase === l[HOOK_LABELS.phase] &&
-                    (0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(t.hookIdentity ?? t.name) === l[HOOK_LABELS.hook]);
-                if (task && l[HOOK_LABELS.revision] === revisionLabel(plan.revision) && !renamed.has(task)) {
-                    say(`${task.phase} hook ${info.kind}/${name} is still running from an earlier run of this revision: awaiting it instead of starting another`);
-                    renamed.set(task, name);
-                    continue;
-                }
-                say(`terminating ${info.kind}/${name}, left running by an earlier run of revision ${l[HOOK_LABELS.revision] ?? '(unknown)'}, before this run starts`);
-                await deleteAndWait(client, info, ns, name, String(obj.metadata.uid), timeoutMs);
+    // Every list at once; what they found is then acted on one object at a time, in a fixed order.
+    const selector = `${HOOK_LABELS.app}=${(0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(app)},${HOOK_LABELS.appNamespace}=${(0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(plan.namespace)}`;
+    const listed = await Promise.all([...kinds.values()].flatMap(({ info, namespaces }) => [...namespaces].map(async (ns) => ({
+        info,
+        ns,
+        items: (await client.list(info, ns || undefined, { labelSelector: selector })).items,
+    }))));
+    for (const { info, ns, items } of listed) {
+        for (const obj of items.filter(running)) {
+            const l = labels(obj);
+            const name = String(obj.metadata.name);
+            const task = plan.tasks.find((t) => t.hook &&
+                t.kind === info.kind &&
+                t.namespace === ns &&
+                t.phase === l[HOOK_LABELS.phase] &&
+                (0,_app_names_js__WEBPACK_IMPORTED_MODULE_2__/* .appLabelValue */ .P)(t.hookIdentity ?? t.name) === l[HOOK_LABELS.hook]);
+            if (task && l[HOOK_LABELS.revision] === revisionLabel(plan.revision) && !renamed.has(task)) {
+                say(`${task.phase} hook ${info.kind}/${name} is still running from an earlier run of this revision: awaiting it instead of starting another`);
+                renamed.set(task, name);
+                continue;
             }
+            say(`terminating ${info.kind}/${name}, left running by an earlier run of revision ${l[HOOK_LABELS.revision] ?? '(unknown)'}, before this run starts`);
+            await deleteAndWait(client, info, ns, name, String(obj.metadata.uid), timeoutMs);
         }
+    }
     const tasks = plan.tasks.map((t) => {
         const name = renamed.get(t);
         if (!name)
@@ -6122,6 +6190,7 @@ function createNarrator() {
 __webpack_require__.d(__webpack_exports__, {
   Gc: () => (/* binding */ Preflight),
   QB: () => (/* binding */ describeDryRunFailure),
+  kh: () => (/* binding */ groupVersionsOf),
   oq: () => (/* binding */ inBatches)
 });
 
@@ -6198,6 +6267,14 @@ var task_applier = __webpack_require__(5688);
 
 /** Kinds whose pods, ReplicaSets and events matter for judging them. */
 const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod']);
+/**
+ * The group-versions a sync of the plan looks up: its kinds', and ReplicaSets' (read beside the pods of
+ * whatever owns pods). Discovered all at once, one round trip rather than one per group as tasks meet them.
+ */
+function groupVersionsOf(plan) {
+    const podOwners = plan.tasks.some((t) => t.hook || POD_OWNERS.has(t.kind));
+    return [...new Set([...plan.tasks.map((t) => t.apiVersion), ...(podOwners ? ['apps/v1'] : [])])];
+}
 async function inBatches(items, size, fn) {
     let next = 0;
     await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
@@ -6231,6 +6308,7 @@ class Preflight {
             const spec = (t.object.spec ?? {});
             return `${spec.group}/${spec.names?.kind}`;
         }));
+        await this.client.discover(groupVersionsOf(this.plan));
         for (const t of this.plan.tasks) {
             const info = await this.client.resourceFor(t.apiVersion, t.kind);
             if (info)
@@ -6241,11 +6319,12 @@ class Preflight {
         if (problems.length || !watch)
             return problems;
         // Every list at once (each kind and namespace once): one round trip instead of one per kind.
-        await Promise.all([...this.resources].map(async ([t, info]) => {
-            await this.observed.watchKind(info, t.namespace || undefined);
-            if (t.namespace && (t.hook || POD_OWNERS.has(t.kind)) && (await this.namespaceExists(t.namespace)))
-                await this.observed.watchNamespace(t.namespace);
-        }));
+        await Promise.all([...this.resources].flatMap(([t, info]) => [
+            this.observed.watchKind(info, t.namespace || undefined),
+            t.namespace && (t.hook || POD_OWNERS.has(t.kind))
+                ? this.namespaceExists(t.namespace).then((exists) => exists ? this.observed.watchNamespace(t.namespace) : undefined)
+                : undefined,
+        ]));
         return [];
     }
     namespaces = new Map();
@@ -6275,7 +6354,10 @@ class Preflight {
             if (!this.resources.has(t) || (t.namespace && created.has(t.namespace)))
                 return;
             const info = this.resources.get(t);
-            // Not allowed to read Namespaces (a deployer with Roles only): the dry run's answer will say.
+            // Not allowed to read Namespaces (a deployer with Roles only): the dry run's answer will say. A
+            // hook's current object is read meanwhile (whether the dry run judges a create).
+            const live = t.hook ? this.client.get((0,task_applier/* refOf */.H8)(t)) : undefined;
+            live?.catch(() => undefined); // awaited below, or dropped with the task when its namespace is missing
             const missing = info.namespaced && !!t.namespace && !(await this.namespaceExists(t.namespace).catch(() => true));
             if (missing) {
                 failures.push({
@@ -6285,7 +6367,7 @@ class Preflight {
                 return;
             }
             try {
-                const replaced = t.hook && hooks.willReplace(t, await this.client.get((0,task_applier/* refOf */.H8)(t)), firstPhaseOf.get((0,sync_task/* taskRef */.r)(t)) !== t);
+                const replaced = !!live && hooks.willReplace(t, await live, firstPhaseOf.get((0,sync_task/* taskRef */.r)(t)) !== t);
                 await applier.dryRun(t, replaced);
             }
             catch (err) {
@@ -6397,6 +6479,8 @@ var kubeconfig = __webpack_require__(3190);
 var diagnostics = __webpack_require__(5627);
 // EXTERNAL MODULE: ./src/plan/load-plan.ts + 11 modules
 var load_plan = __webpack_require__(1040);
+// EXTERNAL MODULE: ./src/heap-tuning.ts + 1 modules
+var heap_tuning = __webpack_require__(5789);
 ;// CONCATENATED MODULE: ./src/sync/cancel-on-signals.ts
 /** SIGINT and SIGTERM (a cancelled workflow, Ctrl-C) abort the operation; returns the undo. */
 function cancelOnSignals(signals, controller, onCancel) {
@@ -6507,6 +6591,8 @@ async function readAppUrls(client, plan) {
     return appUrls(live.filter((o) => !!o));
 }
 
+// EXTERNAL MODULE: ./src/sync/preflight.ts + 1 modules
+var preflight = __webpack_require__(7882);
 // EXTERNAL MODULE: ./src/hooks/phase.ts
 var phase = __webpack_require__(3595);
 // EXTERNAL MODULE: ./src/plan/sync-task.ts
@@ -7030,6 +7116,8 @@ class HookLifecycle {
     /** Deletions under way, by the uid of the object deleted. */
     deleting = new Map();
     finishing = new Set();
+    /** Hooks being created without a read of their name first (`beforeCreate`, `metUnseen`). */
+    unread = new Set();
     /** Hooks that succeeded, until their logs are recorded (and their delete policy applied). */
     recording = new Map();
     constructor(client, observed, logs, secrets, deleteAndAwait, events, 
@@ -7065,24 +7153,62 @@ class HookLifecycle {
             if (!gone.ok)
                 return gone;
         }
-        const live = this.adopted.has((0,sync_task/* taskRef */.r)(t)) ? undefined : await this.client.get((0,task_applier/* refOf */.H8)(t));
-        if (live) {
-            const meta = live.metadata;
-            const why = meta.deletionTimestamp
-                ? 'being deleted'
-                : t.deletePolicies.includes('BeforeHookCreation')
-                    ? 'BeforeHookCreation'
-                    : undefined;
-            if (why) {
-                const gone = await this.remove(String(meta.uid), t, deadline, why);
-                if (!gone.ok)
-                    return gone;
-            }
+        this.unread.delete(run);
+        // The watch of the hook's kind shows no object of that name (the common case: the last one was deleted
+        // by its policy): the create goes ahead without a read, one round trip less per wave. The write's
+        // answer says whether it met an object after all; `metUnseen` then does what this read would have.
+        const seen = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+        if (this.adopted.has((0,sync_task/* taskRef */.r)(t))) {
+            // Awaited as it is: nothing to clear.
+        }
+        else if (!seen)
+            this.unread.add(run);
+        else {
+            const { outcome } = await this.clearName(t, await this.client.get((0,task_applier/* refOf */.H8)(t)), deadline);
+            if (!outcome.ok)
+                return outcome;
         }
         run.logsWithheld = await this.secrets.prepare(t);
         if (run.logsWithheld)
             this.events.say(`${run.describe()}: ${run.logsWithheld}`);
         return OK;
+    }
+    /**
+     * A hook's write met an object the watch had not shown (`met`: the object the apply landed on, or none
+     * when the server refused the write). What the read before the write would have done is done now: one
+     * being deleted, or any under BeforeHookCreation, is deleted and awaited, and `again` says to write the
+     * hook anew. Without that policy an apply onto the existing object stands, as it would have.
+     */
+    async metUnseen(run, met, deadline) {
+        const t = run.task;
+        this.unread.delete(run);
+        const live = met ?? (await this.client.get((0,task_applier/* refOf */.H8)(t)));
+        // Refused, and nothing there now: the write is tried again.
+        if (!live)
+            return { outcome: OK, again: !met };
+        const { outcome, kept } = await this.clearName(t, live, deadline);
+        return { outcome, again: outcome.ok && !kept };
+    }
+    /** The hook was created without a read first (the watch showed none of its name). */
+    createdUnread(run) {
+        return this.unread.has(run);
+    }
+    /**
+     * The live object under a hook's name goes (deleted, and awaited) when it is being deleted or the hook
+     * says BeforeHookCreation; otherwise it is `kept`, and the hook's apply lands on it.
+     */
+    async clearName(t, live, deadline) {
+        if (!live)
+            return { outcome: OK, kept: false };
+        const meta = live.metadata;
+        const why = meta.deletionTimestamp
+            ? 'being deleted'
+            : t.deletePolicies.includes('BeforeHookCreation')
+                ? 'BeforeHookCreation'
+                : undefined;
+        if (!why)
+            return { outcome: OK, kept: true };
+        return { outcome: await this.remove(String(meta.uid), t, deadline, why), kept: false };
     }
     remove(uid, t, deadline, why) {
         this.events.say(`deleting the previous ${t.kind}/${t.name} (${why}) and waiting until it is gone`);
@@ -7627,8 +7753,6 @@ async function resolveLateKind(client, observed, waitUntil, target, deadline) {
         };
 }
 
-// EXTERNAL MODULE: ./src/sync/preflight.ts + 1 modules
-var preflight = __webpack_require__(7882);
 // EXTERNAL MODULE: ./src/hooks/annotations.ts
 var hooks_annotations = __webpack_require__(4734);
 // EXTERNAL MODULE: ./src/hooks/sync-options.ts
@@ -7636,7 +7760,7 @@ var sync_options = __webpack_require__(3114);
 // EXTERNAL MODULE: ./src/lifecycle/inventory.ts
 var lifecycle_inventory = __webpack_require__(6996);
 // EXTERNAL MODULE: ./src/lifecycle/recovery.ts
-var recovery = __webpack_require__(6393);
+var lifecycle_recovery = __webpack_require__(6393);
 ;// CONCATENATED MODULE: ./src/sync/prune-step.ts
 
 
@@ -7673,9 +7797,9 @@ function refOf(o) {
  */
 function keptBecause(kind, o, live, owner) {
     const annotations = (live.metadata?.annotations ?? {});
-    const tracked = annotations[recovery/* TRACKING_ANNOTATION */.OM];
+    const tracked = annotations[lifecycle_recovery/* TRACKING_ANNOTATION */.OM];
     if (tracked && tracked !== owner)
-        return `kept: it belongs to app ${tracked} now (annotation ${recovery/* TRACKING_ANNOTATION */.OM})`;
+        return `kept: it belongs to app ${tracked} now (annotation ${lifecycle_recovery/* TRACKING_ANNOTATION */.OM})`;
     const options = annotations[hooks_annotations/* ARGO_SYNC_OPTIONS */.DE] ? (0,sync_options/* parseSyncOptions */.r)(annotations).options : undefined;
     const value = kind === 'prune' ? (options?.prune ?? o.prune) : (options?.delete ?? o.delete);
     const name = kind === 'prune' ? 'Prune' : 'Delete';
@@ -8132,6 +8256,38 @@ class SyncOperation {
         const failed = runs.find((r) => r.state === 'Failed' || r.state === 'Terminated');
         return failed ? { ok: false, why: 'failed', message: failureMessage(failed) } : OK;
     }
+    /**
+     * The task's write. A hook created without a read of its name first (the watch showed none) whose write
+     * met an object after all: what that read would have done is done now, and the hook written again.
+     */
+    async write(run, deadline) {
+        const t = run.task;
+        const retarget = (a) => run.retarget(a);
+        if (!t.hook || !this.hooks.createdUnread(run))
+            return this.applier.write(t, deadline, retarget);
+        let met;
+        let refused;
+        try {
+            met = await this.applier.write(t, deadline, retarget);
+            if (met.action === 'create')
+                return met;
+        }
+        catch (err) {
+            if (!(err instanceof api_error/* KubeApiError */.W3 && (err.code === 409 || err.code === 422)))
+                throw err;
+            refused = err;
+        }
+        const { outcome, again } = await this.hooks.metUnseen(run, met?.object, deadline);
+        if (!outcome.ok)
+            return { notCreated: outcome.message };
+        if (!again) {
+            if (met)
+                return met;
+            throw refused;
+        }
+        run.retarget(this.applier.intendedAction(t));
+        return this.applier.write(t, deadline, retarget);
+    }
     async applyTask(run, deadline) {
         const t = run.task;
         run.start(this.started++, this.applier.intendedAction(t));
@@ -8147,7 +8303,12 @@ class SyncOperation {
             }
             if (t.hook)
                 run.retarget(this.applier.intendedAction(t));
-            const { action, object } = await this.applier.write(t, deadline, (a) => run.retarget(a));
+            const written = await this.write(run, deadline);
+            if ('notCreated' in written) {
+                this.complete(run, 'Failed', `not created: ${written.notCreated}`, 'NotCreated');
+                return;
+            }
+            const { action, object } = written;
             run.wrote(action, this.observed.record(object));
             await this.options.onWritten?.(t);
             if (t.kind === 'Namespace' && t.group === '')
@@ -8477,7 +8638,7 @@ function metadataOf(plan, request) {
 }
 function trackedAsOurs(live, app, plan) {
     const annotations = (live?.metadata?.annotations ?? {});
-    return annotations[recovery/* TRACKING_ANNOTATION */.OM] === (0,recovery/* trackingId */.hI)(app, plan.namespace);
+    return annotations[lifecycle_recovery/* TRACKING_ANNOTATION */.OM] === (0,lifecycle_recovery/* trackingId */.hI)(app, plan.namespace);
 }
 /**
  * Makes sure the app's namespace exists (creating it when asked to); never throws. Changes nothing else:
@@ -8518,7 +8679,7 @@ async function prepareNamespace(client, plan, app, request, signal) {
                 kind: 'Namespace',
                 metadata: {
                     name: plan.namespace,
-                    annotations: { [recovery/* TRACKING_ANNOTATION */.OM]: (0,recovery/* trackingId */.hI)(app, plan.namespace) },
+                    annotations: { [lifecycle_recovery/* TRACKING_ANNOTATION */.OM]: (0,lifecycle_recovery/* trackingId */.hI)(app, plan.namespace) },
                 },
             },
             query: { fieldManager: NAMESPACE_MANAGER, fieldValidation: 'Strict' },
@@ -9075,10 +9236,12 @@ var app_names = __webpack_require__(8914);
 /**
  * Read-only checks before anything is written: the app's namespace exists (or the plan creates it), and
  * the server-side dry run of every object passes. The result to return when not, else undefined.
+ * `readFirst`: reads that must be done before the dry run starts (what tells whether it went stale);
+ * the namespace is checked meanwhile.
  */
-async function refusedBeforeWriting(plan, client, options, startedAt) {
+async function refusedBeforeWriting(plan, client, options, startedAt, readFirst = Promise.resolve()) {
     try {
-        const missing = await namespaceMissing(client, plan);
+        const [missing] = await Promise.all([namespaceMissing(client, plan), readFirst]);
         if (missing)
             return {
                 refused: stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded'),
@@ -9091,7 +9254,7 @@ async function refusedBeforeWriting(plan, client, options, startedAt) {
             : `cannot check that namespace ${plan.namespace} exists: ${(0,api_error/* clusterErrorDetail */.We)(err)}`);
         return { refused, leftovers: false };
     }
-    const refused = await dryRunBeforeWriting((0,recovery/* markOwnership */.$l)(plan, options.app), client, options);
+    const refused = await dryRunBeforeWriting((0,lifecycle_recovery/* markOwnership */.$l)(plan, options.app), client, options);
     if (refused && (await onlyLeftoverHooks(refused, plan, client, options.app)))
         return { refused: undefined, leftovers: true };
     return { refused, leftovers: false };
@@ -9117,8 +9280,8 @@ async function onlyLeftoverHooks(refused, plan, client, app) {
                 .catch(() => undefined)
             : undefined;
         const labels = (live?.metadata?.labels ?? {});
-        if (labels[recovery/* HOOK_LABELS */.ao.app] !== (0,app_names/* appLabelValue */.P)(app) ||
-            labels[recovery/* HOOK_LABELS */.ao.appNamespace] !== (0,app_names/* appLabelValue */.P)(plan.namespace))
+        if (labels[lifecycle_recovery/* HOOK_LABELS */.ao.app] !== (0,app_names/* appLabelValue */.P)(app) ||
+            labels[lifecycle_recovery/* HOOK_LABELS */.ao.appNamespace] !== (0,app_names/* appLabelValue */.P)(plan.namespace))
             return false;
     }
     return true;
@@ -9246,6 +9409,7 @@ async function namespacesSharedWithOtherApps(client, inventory, app) {
 
 
 
+
 /** The final bookkeeping (the outcome in the inventory, the lock's release): retried this long, whatever happened. */
 const BOOKKEEPING_RETRY_MS = 5000;
 function runAppOperation(plan, client, options) {
@@ -9272,10 +9436,16 @@ async function appOperation(plan, client, options) {
         labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
         written: 0,
     };
-    // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it.
-    const inventoryBefore = await inventoryVersion(client, options.app, plan.namespace);
-    const lockHeldBefore = await leaseExists(client, options.app, plan.namespace);
-    const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt);
+    // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
+    // tells later whether the dry run went stale (the inventory, the Lease) is read first, all at once, with
+    // the discovery of every kind the run touches.
+    const staleness = Promise.all([
+        inventoryVersion(client, options.app, plan.namespace),
+        leaseExists(client, options.app, plan.namespace),
+        client.discover(['v1', 'coordination.k8s.io/v1', ...(0,preflight/* groupVersionsOf */.kh)(plan)]).catch(() => undefined),
+    ]);
+    const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt, staleness);
+    const [inventoryBefore, lockHeldBefore] = await staleness;
     if (refused) {
         if (progress.createdNamespace)
             refused.message += `\n${await removeUnusedNamespace(client, plan.namespace, options.app)}`;
@@ -9297,18 +9467,14 @@ async function appOperation(plan, client, options) {
     // The dry run above stands only if no run of the app held the lock during it or came between it and
     // the lock (every run writes the inventory first), and recovery has no hooks of a killed run to
     // replace: otherwise the engine dry-runs again, under the lock.
-    const unchanged = !waitedForLock &&
-        !leftovers &&
-        !lockHeldBefore &&
-        (await inventoryVersion(client, options.app, plan.namespace)) === inventoryBefore;
-    options = { ...options, dryRunPassed: unchanged };
+    const dryRunStands = (inventoryNow) => !waitedForLock && !leftovers && !lockHeldBefore && inventoryNow === inventoryBefore;
     try {
         const signal = lock
             ? options.signal
                 ? AbortSignal.any([options.signal, lock.lost])
                 : lock.lost
             : options.signal;
-        const result = await operate(plan, client, { ...options, signal }, startedAt, left, progress, lock);
+        const result = await operate(plan, client, { ...options, signal }, { startedAt, left, progress, lock, dryRunStands });
         if (progress.createdNamespace && progress.written === 0 && result.status !== 'Succeeded') {
             // Refused before anything was applied: leave the cluster as it was, the namespace included.
             lock?.relinquish();
@@ -9380,7 +9546,15 @@ async function takeLock(plan, client, options, onWaited) {
         options.signal?.removeEventListener('abort', cancel);
     }
 }
-async function operate(plan, client, options, startedAt, left, progress, lock) {
+/** Settled together (nothing left running behind a failure), then the first failure thrown. */
+async function allSettled(work) {
+    const settled = await Promise.allSettled(work);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((r) => r.value);
+}
+async function operate(plan, client, options, { startedAt, left, progress, lock, dryRunStands }) {
     const store = new inventory_store/* InventoryStore */.yq(client, options.app, plan.namespace);
     const record = {
         revision: plan.revision,
@@ -9397,14 +9571,21 @@ async function operate(plan, client, options, startedAt, left, progress, lock) {
     let writingInventory = false;
     try {
         const say = (m) => options.observer?.info?.(m);
-        ({ plan, adopted } = await (0,recovery/* recoverHooks */.tY)(client, (0,recovery/* markOwnership */.$l)(plan, options.app), options.app, say, left()));
-        previous = await store.read();
+        // Under the lock, at once: hooks a killed run left, the inventory, the namespace.
+        let recovery;
+        let missing;
+        [recovery, previous, missing] = await allSettled([
+            (0,lifecycle_recovery/* recoverHooks */.tY)(client, (0,lifecycle_recovery/* markOwnership */.$l)(plan, options.app), options.app, say, left()),
+            store.read(),
+            namespaceMissing(client, plan),
+        ]);
+        ({ plan, adopted } = recovery);
+        options = { ...options, dryRunPassed: dryRunStands(store.version) };
         // A delete after a run that made the namespace but stopped before recording it: it is the app's still.
         if (plan.operation === 'delete' &&
             !previous.objects.some((o) => o.createdNamespace) &&
             (await namespaceMadeForApp(client, plan, options.app)))
             previous = (0,lifecycle_inventory/* recordCreatedNamespace */.v6)(previous, plan.namespace);
-        const missing = await namespaceMissing(client, plan);
         if (missing)
             return stopped(plan, startedAt, missing.status, missing.message, missing.status === 'Succeeded');
         if (options.namespace && progress.labelNamespace)
@@ -9428,7 +9609,7 @@ async function operate(plan, client, options, startedAt, left, progress, lock) {
     }
     let recorded;
     const written = [];
-    const owner = (0,recovery/* trackingId */.hI)(options.app, plan.namespace);
+    const owner = (0,lifecycle_recovery/* trackingId */.hI)(options.app, plan.namespace);
     const kept = plan.operation === 'delete' ? await namespacesSharedWithOtherApps(client, previous, options.app) : [];
     const removals = plan.operation === 'delete'
         ? { enabled: true, owner, ...deletion(previous, plan, kept) }
@@ -9519,6 +9700,7 @@ async function writeOrDefer(store, inventory, plan) {
 
 
 
+
 function invalidResult(message, revision, startedAt) {
     return {
         status: 'Invalid',
@@ -9567,6 +9749,7 @@ async function syncFromPaths(request) {
             revision,
             startedAt: Math.floor(startedAt.getTime() / 1000),
         });
+        (0,heap_tuning/* tuneHeapForPlan */.jW)(plan.tasks.length);
     }
     catch (err) {
         if (!(err instanceof diagnostics/* InvalidInputError */.oC))

@@ -3870,12 +3870,26 @@ function parseBody(body, contentType) {
     if (!text.trim())
         return undefined;
     try {
+        // Clients send server-side apply's YAML as JSON (which YAML includes): parsed as such, it costs a
+        // tenth of the YAML parser's time, the larger part of the server's work on an apply.
         if (media.includes('yaml'))
-            return (0,js_yaml/* load */.Hh)(text);
+            return looksLikeJson(text) ? parseJsonOrYaml(text) : (0,js_yaml/* load */.Hh)(text);
         return JSON.parse(text);
     }
     catch (err) {
         throw badRequest(`the request body could not be decoded: ${err.message}`);
+    }
+}
+function looksLikeJson(text) {
+    const first = text.trimStart()[0];
+    return first === '{' || first === '[';
+}
+function parseJsonOrYaml(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return (0,js_yaml/* load */.Hh)(text); // YAML flow style is not always JSON: its parser decides, and words the error
     }
 }
 function stripForList(obj) {
