@@ -27,6 +27,7 @@ import { apiVersionOf, groupKind, type ResourceType } from './resource-types.js'
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { checkAgainstSchema, type BodySource } from './schema/body-checks.js';
 import { validateObject, validateUpdate } from './validation.js';
+import { cloneJson } from './clone.js';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -147,7 +148,7 @@ export class ClusterApi {
     source: BodySource = { via: 'body' },
   ): Obj {
     if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
-    const obj = structuredClone(body) as Obj;
+    const obj = cloneJson(body) as Obj;
     if (obj.kind !== undefined && obj.kind !== type.kind) {
       throw badRequest(
         `the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${apiVersionOf(type)}), or kind ${String(obj.kind)} is not ${type.kind}`,
@@ -249,10 +250,10 @@ export class ClusterApi {
   private replace(type: ResourceType, previous: Obj, incoming: Obj, options: WriteOptions): Obj {
     let next: Obj;
     if (options.subresource === 'status') {
-      next = { ...structuredClone(previous), status: incoming.status };
+      next = { ...cloneJson(previous), status: incoming.status };
     } else {
       next = incoming;
-      if (type.statusSubresource) next.status = structuredClone(previous.status);
+      if (type.statusSubresource) next.status = cloneJson(previous.status);
       const meta = next.metadata;
       const prev = previous.metadata;
       meta.name = prev.name;
@@ -473,7 +474,7 @@ export class ClusterApi {
       );
     }
     policy ??= 'Background';
-    const next = structuredClone(existing);
+    const next = cloneJson(existing);
     const finalizers = [...(next.metadata.finalizers ?? [])];
     const isNamespace = type.group === '' && type.kind === 'Namespace';
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion'))
@@ -533,7 +534,7 @@ export class ClusterApi {
     const current = this.tryGet(type, obj.metadata.namespace, obj.metadata.name);
     if (!current || current.metadata.uid !== obj.metadata.uid) return undefined;
     if (JSON.stringify(current.status) === JSON.stringify(status)) return current;
-    return this.replace(type, current, { ...structuredClone(current), status } as Obj, {
+    return this.replace(type, current, { ...cloneJson(current), status } as Obj, {
       subresource: type.statusSubresource ? 'status' : undefined,
       fieldManager: SYSTEM_MANAGER,
     });
@@ -546,7 +547,7 @@ export class ClusterApi {
     return this.replace(
       type,
       current,
-      structuredClone({
+      cloneJson({
         ...obj,
         metadata: { ...obj.metadata, resourceVersion: undefined },
       }) as unknown as Obj,
@@ -562,7 +563,7 @@ export class ClusterApi {
     const current = this.tryGet(type, pod.metadata.namespace, pod.metadata.name);
     if (!current || current.metadata.uid !== pod.metadata.uid || current.metadata.deletionTimestamp)
       return undefined;
-    const next = structuredClone(current);
+    const next = cloneJson(current);
     next.spec = { ...(next.spec as Record<string, unknown>), nodeName };
     recordUpdate({
       previous: current,

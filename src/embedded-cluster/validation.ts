@@ -9,6 +9,7 @@ import type { Obj } from './object-store.js';
 import type { ResourceType } from './resource-types.js';
 import { configMapCauses, containerPortCauses, secretCauses, servicePortCauses } from './validation-data.js';
 import { labelCauses, objectMetaCauses } from './validation-meta.js';
+import { cloneJson } from './clone.js';
 
 type Rec = Record<string, unknown>;
 
@@ -218,7 +219,7 @@ export function validateUpdate(type: ResourceType, previous: Obj, next: Obj): St
       break;
     case '/PersistentVolumeClaim': {
       const strip = (o: Obj) => {
-        const s = structuredClone((o.spec as Rec) ?? {});
+        const s = cloneJson((o.spec as Rec) ?? {});
         delete (s.resources as Rec | undefined)?.requests;
         delete s.volumeName;
         return s;

@@ -12,6 +12,7 @@ import type { ResourceType } from '../resource-types.js';
 import { checkAgainstSchema } from '../schema/body-checks.js';
 import { formatLabelSelector } from '../selectors-text.js';
 import { conflict, invalid, methodNotAllowed, unsupportedMediaType } from './status-errors.js';
+import { cloneJson } from '../clone.js';
 
 type Rec = Record<string, unknown>;
 
@@ -73,7 +74,7 @@ export function serveScale(api: ClusterApi, request: ScaleRequest): Obj {
   if (request.method === 'GET') return current;
   let wanted: Obj;
   if (request.method === 'PUT') {
-    wanted = structuredClone(request.body) as Obj;
+    wanted = cloneJson(request.body) as Obj;
     checkAgainstSchema(SCALE_TYPE, wanted, { via: 'body' }, options);
     const rv = (wanted?.metadata as Rec | undefined)?.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion)

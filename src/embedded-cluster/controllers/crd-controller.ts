@@ -2,6 +2,7 @@
 import type { Obj, StoreEvent } from '../object-store.js';
 import type { ResourceType } from '../resource-types.js';
 import { Controller, withCondition } from './controller.js';
+import { cloneJson } from '../clone.js';
 
 export const CRD_ESTABLISH_DELAY_MS = 100;
 
@@ -64,8 +65,8 @@ export class CrdController extends Controller {
       );
       this.remove(crd);
       api.writeObject(type, {
-        ...structuredClone(crd),
-        metadata: { ...structuredClone(crd.metadata), finalizers },
+        ...cloneJson(crd),
+        metadata: { ...cloneJson(crd.metadata), finalizers },
       });
       return;
     }

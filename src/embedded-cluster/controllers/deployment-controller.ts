@@ -16,6 +16,7 @@ import {
   splitKey,
   withCondition,
 } from './controller.js';
+import { cloneJson } from '../clone.js';
 
 type Rec = Record<string, unknown>;
 
@@ -80,7 +81,7 @@ export class DeploymentController extends Controller {
 
     if (!newRS && !paused) {
       const tmeta = (template.metadata ?? {}) as Rec;
-      const selector = structuredClone((spec.selector ?? {}) as Rec);
+      const selector = cloneJson((spec.selector ?? {}) as Rec);
       selector.matchLabels = { ...((selector.matchLabels as Rec) ?? {}), 'pod-template-hash': hash };
       const isFirst = all.length === 0;
       const strategy = (spec.strategy ?? {}) as Rec;
@@ -136,8 +137,8 @@ export class DeploymentController extends Controller {
           );
         const annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: String(nextRevision) };
         api.writeObject(dType, {
-          ...structuredClone(stored),
-          metadata: { ...structuredClone(stored.metadata), annotations },
+          ...cloneJson(stored),
+          metadata: { ...cloneJson(stored.metadata), annotations },
         });
       } catch {
         return;
@@ -153,9 +154,9 @@ export class DeploymentController extends Controller {
       const revision = current < newest ? newest + 1 : current;
       if (revision !== current) {
         const written = api.writeObject(rsType, {
-          ...structuredClone(newRS),
+          ...cloneJson(newRS),
           metadata: {
-            ...structuredClone(newRS.metadata),
+            ...cloneJson(newRS.metadata),
             annotations: { ...(newRS.metadata.annotations ?? {}), [REVISION]: String(revision) },
           },
         });
@@ -165,9 +166,9 @@ export class DeploymentController extends Controller {
       const latest = api.tryGet(dType, namespace, name);
       if (latest && latest.metadata.annotations?.[REVISION] !== String(revision))
         api.writeObject(dType, {
-          ...structuredClone(latest),
+          ...cloneJson(latest),
           metadata: {
-            ...structuredClone(latest.metadata),
+            ...cloneJson(latest.metadata),
             annotations: { ...(latest.metadata.annotations ?? {}), [REVISION]: String(revision) },
           },
         });
@@ -177,8 +178,8 @@ export class DeploymentController extends Controller {
       const from = Number((rs.spec as Rec).replicas ?? 0);
       if (from === to) return;
       api.writeObject(rsType, {
-        ...structuredClone(rs),
-        spec: { ...structuredClone(rs.spec as Rec), replicas: to },
+        ...cloneJson(rs),
+        spec: { ...cloneJson(rs.spec as Rec), replicas: to },
       });
       this.ctx.events.record(
         d,

@@ -5,6 +5,7 @@
  */
 import type { Obj, StoreEvent } from '../object-store.js';
 import { Controller, type ControllerContext } from './controller.js';
+import { cloneJson } from '../clone.js';
 
 interface Ref {
   gk: string;
@@ -110,8 +111,8 @@ export class GarbageCollector extends Controller {
         if (!type || !obj) continue;
         const refs = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
         api.writeObject(type, {
-          ...structuredClone(obj),
-          metadata: { ...structuredClone(obj.metadata), ownerReferences: refs.length ? refs : undefined },
+          ...cloneJson(obj),
+          metadata: { ...cloneJson(obj.metadata), ownerReferences: refs.length ? refs : undefined },
         });
       }
       this.removeFinalizer(ownerType, owner, 'orphan');
@@ -147,8 +148,8 @@ export class GarbageCollector extends Controller {
     if (!current) return;
     const finalizers = (current.metadata.finalizers ?? []).filter((f) => f !== finalizer);
     this.ctx.api.writeObject(type, {
-      ...structuredClone(current),
-      metadata: { ...structuredClone(current.metadata), finalizers },
+      ...cloneJson(current),
+      metadata: { ...cloneJson(current.metadata), finalizers },
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Obj, StoreEvent } from '../object-store.js';
 import { selectorFromSpec } from '../selectors.js';
 import { Controller, keyOf, splitKey, withCondition } from './controller.js';
 import { podActive, podReady } from './pod-template.js';
+import { cloneJson } from '../clone.js';
 
 type Rec = Record<string, unknown>;
 
@@ -167,8 +168,8 @@ export class PersistentVolumeClaimController extends Controller {
         return;
       const volumeName = `pvc-${current.metadata.uid}`;
       const bound = api.writeObject(type, {
-        ...structuredClone(current),
-        spec: { ...structuredClone(current.spec as Rec), volumeName },
+        ...cloneJson(current),
+        spec: { ...cloneJson(current.spec as Rec), volumeName },
       });
       if (!bound) return;
       const requests = (((current.spec as Rec).resources ?? {}) as Rec).requests as Rec | undefined;

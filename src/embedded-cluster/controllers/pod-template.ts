@@ -2,6 +2,7 @@
 import type { Obj } from '../object-store.js';
 import type { ControllerContext } from './controller.js';
 import { ownerReference } from './controller.js';
+import { cloneJson } from '../clone.js';
 
 type Rec = Record<string, unknown>;
 
@@ -20,7 +21,7 @@ export function createPodFromTemplate(
 ): Obj | undefined {
   const api = ctx.api;
   const podType = api.registry.byKind('', 'Pod')!;
-  const template = structuredClone(((owner.spec as Rec)?.template ?? {}) as Rec);
+  const template = cloneJson(((owner.spec as Rec)?.template ?? {}) as Rec);
   const tmeta = (template.metadata ?? {}) as Rec;
   const spec = { ...((template.spec ?? {}) as Rec), ...(options.specPatch ?? {}) };
   if (options.hostname) spec.hostname = options.hostname;

@@ -1,5 +1,6 @@
 /** RFC 6902 JSON patch (`application/json-patch+json`). */
 import { badRequest, invalid } from '../api/status-errors.js';
+import { cloneJson } from '../clone.js';
 
 interface Op {
   op: string;
@@ -76,18 +77,18 @@ function remove(doc: unknown, pointer: string): unknown {
 
 export function applyJsonPatch(target: unknown, ops: unknown): unknown {
   if (!Array.isArray(ops)) throw badRequest('json patch must be a list of operations');
-  let doc = structuredClone(target);
+  let doc = cloneJson(target);
   for (const raw of ops as Op[]) {
     switch (raw.op) {
       case 'add':
-        doc = add(doc, raw.path, structuredClone(raw.value));
+        doc = add(doc, raw.path, cloneJson(raw.value));
         break;
       case 'remove':
         doc = remove(doc, raw.path);
         break;
       case 'replace':
         doc = remove(doc, raw.path);
-        doc = add(doc, raw.path, structuredClone(raw.value));
+        doc = add(doc, raw.path, cloneJson(raw.value));
         break;
       case 'move': {
         const value = getAt(doc, raw.from ?? '');
@@ -96,7 +97,7 @@ export function applyJsonPatch(target: unknown, ops: unknown): unknown {
         break;
       }
       case 'copy':
-        doc = add(doc, raw.path, structuredClone(getAt(doc, raw.from ?? '')));
+        doc = add(doc, raw.path, cloneJson(getAt(doc, raw.from ?? '')));
         break;
       case 'test':
         if (JSON.stringify(getAt(doc, raw.path)) !== JSON.stringify(raw.value)) {

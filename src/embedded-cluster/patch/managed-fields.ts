@@ -20,6 +20,7 @@ import {
   type FieldSet,
 } from './field-sets.js';
 import { itemKey, listStrategy } from './list-keys.js';
+import { cloneJson } from '../clone.js';
 
 export interface ManagedFieldsEntry {
   manager: string;
@@ -57,7 +58,7 @@ function writeOwners(obj: Record<string, unknown>, owners: Owner[]): void {
 }
 
 function mergeApplied(live: unknown, config: unknown, typed: boolean): unknown {
-  if (!isPlainObject(config)) return structuredClone(config);
+  if (!isPlainObject(config)) return cloneJson(config);
   const out: Record<string, unknown> = isPlainObject(live) ? { ...live } : {};
   for (const [field, value] of Object.entries(config)) {
     if (value === null) delete out[field];
@@ -70,7 +71,7 @@ function mergeApplied(live: unknown, config: unknown, typed: boolean): unknown {
           const key = itemKey(item, strategy.keys);
           const at = key === undefined ? -1 : merged.findIndex((m) => itemKey(m, strategy.keys) === key);
           if (at >= 0) merged[at] = mergeApplied(merged[at], item, typed);
-          else merged.push(structuredClone(item));
+          else merged.push(cloneJson(item));
         }
         out[field] = merged;
       } else if (strategy.type === 'set') {
@@ -78,7 +79,7 @@ function mergeApplied(live: unknown, config: unknown, typed: boolean): unknown {
         for (const v of value)
           if (!merged.some((m) => JSON.stringify(m) === JSON.stringify(v))) merged.push(v);
         out[field] = merged;
-      } else out[field] = structuredClone(value);
+      } else out[field] = cloneJson(value);
     } else if (isPlainObject(value)) out[field] = mergeApplied(out[field], value, typed);
     else out[field] = value;
   }
@@ -107,7 +108,7 @@ export function serverSideApply(
   const config = stripUnowned(args.config, onStatus);
   const applied = fieldSetOf(config, args.typed);
   const appliedLeaves = leaves(applied);
-  const live = structuredClone(args.live ?? {});
+  const live = cloneJson(args.live ?? {});
   const owners = readOwners(args.live);
   const isMe = (o: Owner) =>
     o.entry.manager === args.manager &&

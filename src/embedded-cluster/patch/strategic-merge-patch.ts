@@ -4,6 +4,7 @@
  * of being replaced, and `$`-directives steer the merge: `$patch`, `$setElementOrder/<list>`,
  * `$deleteFromPrimitiveList/<list>`, `$retainKeys`.
  */
+import { cloneJson } from '../clone.js';
 import { isPlainObject } from './json-merge-patch.js';
 import { itemKey, listStrategy } from './list-keys.js';
 
@@ -60,7 +61,7 @@ function orderBy(list: unknown[], order: unknown[], field: string): unknown[] {
 }
 
 function mergeValue(live: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return structuredClone(patch);
+  if (!isPlainObject(patch)) return cloneJson(patch);
   if (patch.$patch === 'replace') return stripDirectives(patch);
   if (patch.$patch === 'delete') return undefined;
   const out: Record<string, unknown> = isPlainObject(live) ? { ...live } : {};
