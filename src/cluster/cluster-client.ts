@@ -202,8 +202,33 @@ export class ClusterClient {
     url: URL,
     options: RequestOptions<T>,
   ): Promise<{ status: number; body: T }> {
-    const timeout = AbortSignal.timeout(this.retry.requestTimeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // One controller per try, aborted by its timer or by the caller's signal. Not AbortSignal.timeout and
+    // AbortSignal.any: those leave a weakly held signal per request on the operation's long-lived signal
+    // for the garbage collector to sweep, thousands of them in a large sync.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('the request timed out', 'TimeoutError'));
+    }, this.retry.requestTimeoutMs);
+    const cancel = () => controller.abort(options.signal?.reason);
+    if (options.signal?.aborted) cancel();
+    else options.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this.exchangeOnce<T>(method, url, options, controller.signal, () => timedOut);
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  private async exchangeOnce<T>(
+    method: string,
+    url: URL,
+    options: RequestOptions<T>,
+    signal: AbortSignal,
+    timedOut: () => boolean,
+  ): Promise<{ status: number; body: T }> {
     const ctx = await this.context(method, url, signal);
     ctx.setHeaderParam('Accept', 'application/json');
     if (options.body !== undefined) {
@@ -221,7 +246,7 @@ export class ClusterClient {
       } = await exchange(ctx, this.http));
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      throw this.connectionFailure(err, timeout.aborted);
+      throw this.connectionFailure(err, timedOut());
     }
     if (status < 400) return { status, body: (text ? JSON.parse(text) : undefined) as T };
     throw KubeApiError.fromResponse(status, text, retryAfter);
