@@ -84,7 +84,7 @@ async function clusterCommand(argv, io, signals = process) {
     }
     void positionals;
     // Imported here: the emulator is a large part of the bundle and no other command needs it.
-    const { EmbeddedCluster } = await Promise.all(/* import() */[__webpack_require__.e(208), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 4274));
+    const { EmbeddedCluster } = await Promise.all(/* import() */[__webpack_require__.e(208), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 6145));
     const cluster = await EmbeddedCluster.start({
         port: number(values.port, '--port', 0, 65535),
         stateFile: values.state,
@@ -656,7 +656,7 @@ async function demoCommand(argv, io) {
         return cli_io/* EXIT */.dc.ok;
     }
     // Imported here: the emulator is a large part of the bundle and no other command needs it.
-    const { EmbeddedCluster } = await Promise.all(/* import() */[__webpack_require__.e(208), __webpack_require__.e(274)]).then(__webpack_require__.bind(__webpack_require__, 4274));
+    const { EmbeddedCluster } = await Promise.all(/* import() */[__webpack_require__.e(208), __webpack_require__.e(145)]).then(__webpack_require__.bind(__webpack_require__, 6145));
     const cluster = await EmbeddedCluster.start({ timeScale: Number(values['time-scale']) });
     try {
         io.stdout(`embedded cluster at ${cluster.url} (simulated time x${(1 / Number(values['time-scale'])).toFixed(1)})\n`);

@@ -471,8 +471,29 @@ class ClusterClient {
     }
     /** One try: the whole answer read within the request timeout. */
     async once(method, url, options) {
-        const timeout = AbortSignal.timeout(this.retry.requestTimeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        // One controller per try, aborted by its timer or by the caller's signal. Not AbortSignal.timeout and
+        // AbortSignal.any: those leave a weakly held signal per request on the operation's long-lived signal
+        // for the garbage collector to sweep, thousands of them in a large sync.
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort(new DOMException('the request timed out', 'TimeoutError'));
+        }, this.retry.requestTimeoutMs);
+        const cancel = () => controller.abort(options.signal?.reason);
+        if (options.signal?.aborted)
+            cancel();
+        else
+            options.signal?.addEventListener('abort', cancel, { once: true });
+        try {
+            return await this.exchangeOnce(method, url, options, controller.signal, () => timedOut);
+        }
+        finally {
+            clearTimeout(timer);
+            options.signal?.removeEventListener('abort', cancel);
+        }
+    }
+    async exchangeOnce(method, url, options, signal, timedOut) {
         const ctx = await this.context(method, url, signal);
         ctx.setHeaderParam('Accept', 'application/json');
         if (options.body !== undefined) {
@@ -492,7 +513,7 @@ class ClusterClient {
         catch (err) {
             if (options.signal?.aborted)
                 throw err;
-            throw this.connectionFailure(err, timeout.aborted);
+            throw this.connectionFailure(err, timedOut());
         }
         if (status < 400)
             return { status, body: (text ? JSON.parse(text) : undefined) };
