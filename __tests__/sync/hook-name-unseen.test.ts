@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadAll } from 'js-yaml';
 import { startTestCluster, type TestCluster } from '../helpers/embedded.js';
-import { beforeEachRequest } from '../helpers/fault-per-request.js';
+import { beforeEachRequest, faultPerRequest } from '../helpers/fault-per-request.js';
 import { jobYaml, makeNamespace, sync } from '../helpers/sync.js';
 
 let t: TestCluster;
@@ -33,11 +33,12 @@ const requestsFor = (ns: string, name: string) =>
  * Someone else creates a Job of the hook's name just before the server handles the hook's create: no watch
  * can have shown it. Returns the interloper's uid once made.
  */
-function interloperBeforeCreate(ns: string, name: string, yaml: string): () => string | undefined {
+function interloperBeforeCreate(ns: string, name: string, yaml: string, nth = 1): () => string | undefined {
   const creating = isCreate(ns, name);
   let uid: string | undefined;
+  let seen = 0;
   const restore = beforeEachRequest(t, (method, url) => {
-    if (uid || !creating(method, url)) return;
+    if (uid || !creating(method, url) || ++seen < nth) return;
     const made = t.cluster.api.create(jobs(), ns, loadAll(yaml)[0]) as unknown as Obj;
     uid = made.metadata.uid;
     restore();
@@ -139,5 +140,63 @@ describe('a hook whose name an unseen object took', () => {
     expect(run.task('Job/seed').status).toBe('Failed');
     expect(run.task('Job/seed').message).toMatch(/field is immutable/);
     expect(job(ns, 'seed')!.metadata.uid).toBe(interloper());
+  });
+
+  it('is created once under Force=true: the re-create that clears the name is not followed by another', async () => {
+    const ns = 'unseen-force';
+    makeNamespace(t, ns);
+    const interloper = interloperBeforeCreate(ns, 'migrate', jobYaml('migrate', 'echo somebody else'));
+    const run = await sync(
+      t,
+      jobYaml('migrate', 'echo migrating', {
+        'argocd.argoproj.io/hook': 'PreSync',
+        'argocd.argoproj.io/sync-options': 'Force=true',
+      }),
+      ns,
+    );
+    expect(interloper()).toBeDefined();
+    expect(run.result.status).toBe('Succeeded');
+    const now = job(ns, 'migrate')!;
+    expect(now.metadata.uid).not.toBe(interloper());
+    // The interloper deleted once; our Job made once (Force creates with POST), never deleted.
+    const writes = requestsFor(ns, 'migrate').filter((r) => !r.startsWith('GET') && !r.includes('dry-run'));
+    expect(writes.filter((r) => r.startsWith('DELETE'))).toHaveLength(1);
+    expect(
+      t.cluster.requests.filter(
+        (r) =>
+          r.method === 'POST' &&
+          r.path.startsWith(`/apis/batch/v1/namespaces/${ns}/jobs`) &&
+          r.status === 201,
+      ),
+    ).toHaveLength(1);
+    expect(run.logs).toContain('[migrate] migrating');
+    expect(
+      podsOfJob(ns, 'migrate').filter(
+        (p) => (p.metadata.ownerReferences as { uid: string }[] | undefined)?.[0]?.uid === now.metadata.uid,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps what its repeated apply met when the first try may have acted (its answer was lost)', async () => {
+    const ns = 'unseen-lost';
+    makeNamespace(t, ns);
+    const yaml = jobYaml('migrate', 'echo migrating', { 'argocd.argoproj.io/hook': 'PreSync' });
+    // The first try's connection is reset (did the server act? the client cannot know); before the
+    // repeat, an object of the name appears, as the first try's own would: it must not be replaced.
+    let resets = 0;
+    const restoreFault = faultPerRequest(t, (method, url) =>
+      isCreate(ns, 'migrate')(method, url) && resets++ === 0 ? 'reset' : undefined,
+    );
+    const interloper = interloperBeforeCreate(ns, 'migrate', yaml, 2);
+    try {
+      const run = await sync(t, yaml, ns);
+      expect(resets).toBeGreaterThan(1);
+      expect(interloper()).toBeDefined();
+      expect(run.result.status).toBe('Succeeded');
+      expect(job(ns, 'migrate')!.metadata.uid).toBe(interloper());
+      expect(requestsFor(ns, 'migrate').some((r) => r.startsWith('DELETE'))).toBe(false);
+    } finally {
+      restoreFault();
+    }
   });
 });

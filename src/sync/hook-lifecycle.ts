@@ -79,10 +79,17 @@ export class HookLifecycle {
     // The watch of the hook's kind shows no object of that name (the common case: the last one was deleted
     // by its policy): the create goes ahead without a read, one round trip less per wave. The write's
     // answer says whether it met an object after all; `metUnseen` then does what this read would have.
-    const seen = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+    // Only for a plain server-side apply: Replace and Force write in ways of their own (a read, a delete
+    // and a create) whose answer does not say "met an object".
+    const { replace, force, serverSideApply } = t.syncOptions;
+    const unread =
+      serverSideApply &&
+      !replace &&
+      !force &&
+      !this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
     if (this.adopted.has(taskRef(t))) {
       // Awaited as it is: nothing to clear.
-    } else if (!seen) this.unread.add(run);
+    } else if (unread) this.unread.add(run);
     else {
       const { outcome } = await this.clearName(t, await this.client.get(refOf(t)), deadline);
       if (!outcome.ok) return outcome;
@@ -104,7 +111,6 @@ export class HookLifecycle {
     deadline: number,
   ): Promise<{ outcome: StepOutcome; again: boolean }> {
     const t = run.task;
-    this.unread.delete(run);
     const live = met ?? (await this.client.get(refOf(t)));
     // Refused, and nothing there now: the write is tried again.
     if (!live) return { outcome: OK, again: !met };
@@ -112,9 +118,9 @@ export class HookLifecycle {
     return { outcome, again: outcome.ok && !kept };
   }
 
-  /** The hook was created without a read first (the watch showed none of its name). */
-  createdUnread(run: TaskRun): boolean {
-    return this.unread.has(run);
+  /** The hook is to be written without a read of its name first (the watch showed none). Asked once. */
+  takeUnread(run: TaskRun): boolean {
+    return this.unread.delete(run);
   }
 
   /**

@@ -374,12 +374,14 @@ export class SyncOperation implements LifecycleEvents {
   private async write(run: TaskRun, deadline: number): Promise<Written | { notCreated: string }> {
     const t = run.task;
     const retarget = (a: Written['action']) => run.retarget(a);
-    if (!t.hook || !this.hooks.createdUnread(run)) return this.applier.write(t, deadline, retarget);
+    if (!t.hook || !this.hooks.takeUnread(run)) return this.applier.write(t, deadline, retarget);
     let met: Written | undefined;
     let refused: unknown;
     try {
       met = await this.applier.write(t, deadline, retarget);
-      if (met.action === 'create') return met;
+      // Created; or an earlier try whose answer was lost may have made what this one met: that object
+      // may be this hook's own, running, and is not to be replaced.
+      if (met.action === 'create' || met.uncertain) return met;
     } catch (err) {
       if (!(err instanceof KubeApiError && (err.code === 409 || err.code === 422))) throw err;
       refused = err;
@@ -388,6 +390,7 @@ export class SyncOperation implements LifecycleEvents {
     if (!outcome.ok) return { notCreated: outcome.message };
     if (!again) {
       if (met) return met;
+      run.retarget('apply'); // it met an object it is applied onto, and was refused: no create failed
       throw refused;
     }
     run.retarget(this.applier.intendedAction(t));

@@ -22,6 +22,8 @@ import type { StepOutcome } from './outcome.js';
 export interface Written {
   action: Exclude<TaskAction, 'none' | 'delete' | 'prune'>;
   object: Json;
+  /** A hook's apply repeated after a try whose answer was lost: the object met may be that try's own. */
+  uncertain?: boolean;
 }
 
 /** Deletes an object (Foreground) and waits until it is gone. */
@@ -104,10 +106,10 @@ export class TaskApplier {
           object: await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options),
         };
       }
-      const { object, created } = t.hook
+      const { object, created, uncertain } = t.hook
         ? await this.applyHookOnce(t, deadline)
-        : await this.client.apply(obj, options);
-      return { action: created ? 'create' : 'apply', object };
+        : { ...(await this.client.apply(obj, options)), uncertain: false };
+      return { action: created ? 'create' : 'apply', object, ...(uncertain ? { uncertain } : {}) };
     } catch (err) {
       if (!(force && refusedChange(err) && !neverRecreated(t))) throw err;
       const live = await this.live(t);
@@ -124,7 +126,10 @@ export class TaskApplier {
    * included — and what it found is the write's result. When it may have been made and gone unseen, the
    * hook fails, saying so, rather than run twice.
    */
-  private async applyHookOnce(t: SyncTask, deadline: number): Promise<{ object: Json; created: boolean }> {
+  private async applyHookOnce(
+    t: SyncTask,
+    deadline: number,
+  ): Promise<{ object: Json; created: boolean; uncertain: boolean }> {
     const obj = t.object as Json;
     const meta = (obj.metadata ?? {}) as Json;
     const token = randomBytes(8).toString('hex');
@@ -135,12 +140,14 @@ export class TaskApplier {
       const o = this.observed.withLabel(CREATE_TOKEN_LABEL, token);
       return o && o.kind === t.kind ? o : undefined;
     };
-    return this.client.apply(
+    let uncertain = false;
+    const written = await this.client.apply(
       { ...obj, metadata: { ...meta, labels } },
       {
         fieldValidation: this.validation(t),
         beforeRetry: async (maybeActed) => {
           if (!maybeActed) return undefined; // the server did not act: nothing to find
+          uncertain = true;
           const live = await this.live(t);
           const liveLabels = ((live?.metadata as Json | undefined)?.labels ?? {}) as Json;
           if (live && liveLabels[CREATE_TOKEN_LABEL] === token) return found(live);
@@ -163,6 +170,7 @@ export class TaskApplier {
         },
       },
     );
+    return { ...written, uncertain };
   }
 
   /** Force: the object is deleted, its deletion awaited, and the manifest created afresh. */
