@@ -64,12 +64,25 @@ export async function exchange(
   if (signal?.aborted) throw signal.reason ?? new Error('aborted');
   return new Promise<Exchange>((resolve, reject) => {
     let status = 0;
-    const headers: Record<string, string | undefined> = {};
+    let headers: Record<string, string | undefined> = {};
     const chunks: Buffer[] = [];
-    let abort: (() => void) | undefined;
-    const done = () => {
-      if (abort) signal?.removeEventListener('abort', abort);
+    let started: DispatchController | undefined;
+    let settled = false;
+    const reason = () => (signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
     };
+    // A cancel or a timeout ends the wait at once, even while the request is still queued or connecting
+    // (undici starts a request, and gives its controller, only once a connection can take it); the
+    // request itself is stopped as soon as it starts.
+    function onAbort() {
+      started?.abort(reason());
+      settle(() => reject(signal?.reason ?? reason()));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
     const options = {
       origin: url.origin,
       path: url.pathname + url.search,
@@ -79,12 +92,12 @@ export async function exchange(
     };
     const handler: DispatchHandler = {
       onRequestStart(controller) {
-        if (!signal) return;
-        abort = () => controller.abort(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        signal.addEventListener('abort', abort, { once: true });
+        started = controller;
+        if (signal?.aborted) controller.abort(reason());
       },
       onResponseStart(_controller, statusCode, responseHeaders) {
         status = statusCode;
+        headers = {}; // an informational answer (103) before the final one: its headers are not the answer's
         for (const [name, value] of Object.entries(responseHeaders))
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       },
@@ -92,21 +105,20 @@ export async function exchange(
         chunks.push(chunk);
       },
       onResponseEnd() {
-        done();
         const text =
           chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-        resolve({ status, headers, text });
+        settle(() => resolve({ status, headers, text }));
       },
       onResponseError(_controller, err) {
-        done();
-        reject(signal?.aborted ? (signal.reason ?? err) : new TypeError('fetch failed', { cause: err }));
+        settle(() =>
+          reject(signal?.aborted ? (signal.reason ?? err) : new TypeError('fetch failed', { cause: err })),
+        );
       },
     };
     try {
       dispatcher.dispatch(options, handler);
     } catch (err) {
-      done();
-      reject(new TypeError('fetch failed', { cause: err }));
+      settle(() => reject(new TypeError('fetch failed', { cause: err })));
     }
   });
 }
