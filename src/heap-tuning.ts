@@ -5,9 +5,10 @@
  * size, peak RSS syncing 5,000 objects fell from about 300 MB to about 220 MB. A young generation held
  * small is collected more often, though: for a sync of 1,000 objects that was some 10% more CPU, on the
  * cores the API server needs too. So it is held from the start (the manifests are read into it) and let
- * grow again once the plan turns out smaller than LARGE_PLAN_OBJECTS (docs/PERFORMANCE.md). The growth
- * factor is read whenever the young generation would grow, so it can be set at run time (V8 has had it for
- * years; a V8 without it would print one line on stderr and carry on).
+ * grow again once the run turns out smaller than LARGE_PLAN_OBJECTS: what it writes, or what it prunes or
+ * deletes (docs/PERFORMANCE.md). The growth factor is read whenever the young generation would grow, so it
+ * can be set at run time (V8 has had it for years; a V8 without it would print one line on stderr and
+ * carry on).
  */
 import { setFlagsFromString } from 'node:v8';
 

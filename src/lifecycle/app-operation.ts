@@ -8,6 +8,7 @@ import type { ClusterClient } from '../cluster/cluster-client.js';
 import { withCleanupLimits, withRetryLimits } from '../cluster/retry-policy.js';
 import type { Plan, SyncTask } from '../plan/sync-task.js';
 import { readAppUrls } from '../sync/app-urls.js';
+import { tuneHeapForPlan } from '../heap-tuning.js';
 import { groupVersionsOf } from '../sync/preflight.js';
 import { runSync, type SyncOptions } from '../sync/sync-operation.js';
 import type { SyncResult } from '../sync/sync-result.js';
@@ -96,11 +97,15 @@ async function appOperation(
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
   // tells later whether the dry run went stale (the inventory, the Lease) is read first, all at once, with
   // the discovery of every kind the run touches.
-  const staleness = Promise.all([
-    inventoryVersion(client, options.app, plan.namespace),
-    leaseExists(client, options.app, plan.namespace),
-    client.discover(['v1', 'coordination.k8s.io/v1', ...groupVersionsOf(plan)]).catch(() => undefined),
-  ]);
+  const staleness = (async () => {
+    const [inventory] = await Promise.all([
+      inventoryVersion(client, options.app, plan.namespace),
+      client.discover(['v1', 'coordination.k8s.io/v1', ...groupVersionsOf(plan)]).catch(() => undefined),
+    ]);
+    // The Lease after the inventory, not beside it: a run that took the lock after this read writes the
+    // inventory after it too (its intent), so one that came between is seen by one read or the other.
+    return [inventory, await leaseExists(client, options.app, plan.namespace)] as const;
+  })();
   const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt, staleness);
   const [inventoryBefore, lockHeldBefore] = await staleness;
   if (refused) {
@@ -283,6 +288,8 @@ async function operate(
       namespaceMissing(client, plan),
     ]);
     ({ plan, adopted } = recovery);
+    // How large the run is: what it writes, or what it prunes or deletes (a delete's plan is its hooks).
+    tuneHeapForPlan(Math.max(plan.tasks.length, previous.objects.length));
     options = { ...options, dryRunPassed: dryRunStands(store.version) };
     // A delete after a run that made the namespace but stopped before recording it: it is the app's still.
     if (

@@ -14,7 +14,6 @@ import {
 import { InvalidInputError, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { ImageOverrideInput } from '../manifests/image-overrides.js';
 import { loadPlan } from '../plan/load-plan.js';
-import { tuneHeapForPlan } from '../heap-tuning.js';
 import type { Plan } from '../plan/sync-task.js';
 import { cancelOnSignals } from './cancel-on-signals.js';
 import type { Redactor } from './redactor.js';
@@ -120,7 +119,6 @@ export async function syncFromPaths(request: SyncRequest): Promise<SyncOutcome> 
       revision,
       startedAt: Math.floor(startedAt.getTime() / 1000),
     });
-    tuneHeapForPlan(plan.tasks.length);
   } catch (err) {
     if (!(err instanceof InvalidInputError)) throw err;
     const errors = err.diagnostics.filter((d) => d.severity === 'error');
