@@ -235,13 +235,26 @@ async function exchange(ctx, fallback) {
         throw signal.reason ?? new Error('aborted');
     return new Promise((resolve, reject) => {
         let status = 0;
-        const headers = {};
+        let headers = {};
         const chunks = [];
-        let abort;
-        const done = () => {
-            if (abort)
-                signal?.removeEventListener('abort', abort);
+        let started;
+        let settled = false;
+        const reason = () => (signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+        const settle = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            outcome();
         };
+        // A cancel or a timeout ends the wait at once, even while the request is still queued or connecting
+        // (undici starts a request, and gives its controller, only once a connection can take it); the
+        // request itself is stopped as soon as it starts.
+        function onAbort() {
+            started?.abort(reason());
+            settle(() => reject(signal?.reason ?? reason()));
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
         const options = {
             origin: url.origin,
             path: url.pathname + url.search,
@@ -251,13 +264,13 @@ async function exchange(ctx, fallback) {
         };
         const handler = {
             onRequestStart(controller) {
-                if (!signal)
-                    return;
-                abort = () => controller.abort(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-                signal.addEventListener('abort', abort, { once: true });
+                started = controller;
+                if (signal?.aborted)
+                    controller.abort(reason());
             },
             onResponseStart(_controller, statusCode, responseHeaders) {
                 status = statusCode;
+                headers = {}; // an informational answer (103) before the final one: its headers are not the answer's
                 for (const [name, value] of Object.entries(responseHeaders))
                     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
             },
@@ -265,21 +278,18 @@ async function exchange(ctx, fallback) {
                 chunks.push(chunk);
             },
             onResponseEnd() {
-                done();
                 const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-                resolve({ status, headers, text });
+                settle(() => resolve({ status, headers, text }));
             },
             onResponseError(_controller, err) {
-                done();
-                reject(signal?.aborted ? (signal.reason ?? err) : new TypeError('fetch failed', { cause: err }));
+                settle(() => reject(signal?.aborted ? (signal.reason ?? err) : new TypeError('fetch failed', { cause: err })));
             },
         };
         try {
             dispatcher.dispatch(options, handler);
         }
         catch (err) {
-            done();
-            reject(new TypeError('fetch failed', { cause: err }));
+            settle(() => reject(new TypeError('fetch failed', { cause: err })));
         }
     });
 }
@@ -6500,8 +6510,6 @@ var kubeconfig = __webpack_require__(3190);
 var diagnostics = __webpack_require__(5627);
 // EXTERNAL MODULE: ./src/plan/load-plan.ts + 11 modules
 var load_plan = __webpack_require__(1040);
-// EXTERNAL MODULE: ./src/heap-tuning.ts + 1 modules
-var heap_tuning = __webpack_require__(5789);
 ;// CONCATENATED MODULE: ./src/sync/cancel-on-signals.ts
 /** SIGINT and SIGTERM (a cancelled workflow, Ctrl-C) abort the operation; returns the undo. */
 function cancelOnSignals(signals, controller, onCancel) {
@@ -6612,6 +6620,8 @@ async function readAppUrls(client, plan) {
     return appUrls(live.filter((o) => !!o));
 }
 
+// EXTERNAL MODULE: ./src/heap-tuning.ts + 1 modules
+var heap_tuning = __webpack_require__(5789);
 // EXTERNAL MODULE: ./src/sync/preflight.ts + 1 modules
 var preflight = __webpack_require__(7882);
 // EXTERNAL MODULE: ./src/hooks/phase.ts
@@ -7178,11 +7188,17 @@ class HookLifecycle {
         // The watch of the hook's kind shows no object of that name (the common case: the last one was deleted
         // by its policy): the create goes ahead without a read, one round trip less per wave. The write's
         // answer says whether it met an object after all; `metUnseen` then does what this read would have.
-        const seen = !!this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
+        // Only for a plain server-side apply: Replace and Force write in ways of their own (a read, a delete
+        // and a create) whose answer does not say "met an object".
+        const { replace, force, serverSideApply } = t.syncOptions;
+        const unread = serverSideApply &&
+            !replace &&
+            !force &&
+            !this.observed.current(t.group, t.kind, t.namespace || undefined, t.name);
         if (this.adopted.has((0,sync_task/* taskRef */.r)(t))) {
             // Awaited as it is: nothing to clear.
         }
-        else if (!seen)
+        else if (unread)
             this.unread.add(run);
         else {
             const { outcome } = await this.clearName(t, await this.client.get((0,task_applier/* refOf */.H8)(t)), deadline);
@@ -7202,7 +7218,6 @@ class HookLifecycle {
      */
     async metUnseen(run, met, deadline) {
         const t = run.task;
-        this.unread.delete(run);
         const live = met ?? (await this.client.get((0,task_applier/* refOf */.H8)(t)));
         // Refused, and nothing there now: the write is tried again.
         if (!live)
@@ -7210,9 +7225,9 @@ class HookLifecycle {
         const { outcome, kept } = await this.clearName(t, live, deadline);
         return { outcome, again: outcome.ok && !kept };
     }
-    /** The hook was created without a read first (the watch showed none of its name). */
-    createdUnread(run) {
-        return this.unread.has(run);
+    /** The hook is to be written without a read of its name first (the watch showed none). Asked once. */
+    takeUnread(run) {
+        return this.unread.delete(run);
     }
     /**
      * The live object under a hook's name goes (deleted, and awaited) when it is being deleted or the hook
@@ -8284,13 +8299,15 @@ class SyncOperation {
     async write(run, deadline) {
         const t = run.task;
         const retarget = (a) => run.retarget(a);
-        if (!t.hook || !this.hooks.createdUnread(run))
+        if (!t.hook || !this.hooks.takeUnread(run))
             return this.applier.write(t, deadline, retarget);
         let met;
         let refused;
         try {
             met = await this.applier.write(t, deadline, retarget);
-            if (met.action === 'create')
+            // Created; or an earlier try whose answer was lost may have made what this one met: that object
+            // may be this hook's own, running, and is not to be replaced.
+            if (met.action === 'create' || met.uncertain)
                 return met;
         }
         catch (err) {
@@ -8304,6 +8321,7 @@ class SyncOperation {
         if (!again) {
             if (met)
                 return met;
+            run.retarget('apply'); // it met an object it is applied onto, and was refused: no create failed
             throw refused;
         }
         run.retarget(this.applier.intendedAction(t));
@@ -9431,6 +9449,7 @@ async function namespacesSharedWithOtherApps(client, inventory, app) {
 
 
 
+
 /** The final bookkeeping (the outcome in the inventory, the lock's release): retried this long, whatever happened. */
 const BOOKKEEPING_RETRY_MS = 5000;
 function runAppOperation(plan, client, options) {
@@ -9460,11 +9479,15 @@ async function appOperation(plan, client, options) {
     // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
     // tells later whether the dry run went stale (the inventory, the Lease) is read first, all at once, with
     // the discovery of every kind the run touches.
-    const staleness = Promise.all([
-        inventoryVersion(client, options.app, plan.namespace),
-        leaseExists(client, options.app, plan.namespace),
-        client.discover(['v1', 'coordination.k8s.io/v1', ...(0,preflight/* groupVersionsOf */.kh)(plan)]).catch(() => undefined),
-    ]);
+    const staleness = (async () => {
+        const [inventory] = await Promise.all([
+            inventoryVersion(client, options.app, plan.namespace),
+            client.discover(['v1', 'coordination.k8s.io/v1', ...(0,preflight/* groupVersionsOf */.kh)(plan)]).catch(() => undefined),
+        ]);
+        // The Lease after the inventory, not beside it: a run that took the lock after this read writes the
+        // inventory after it too (its intent), so one that came between is seen by one read or the other.
+        return [inventory, await leaseExists(client, options.app, plan.namespace)];
+    })();
     const { refused, leftovers } = await refusedBeforeWriting(plan, client, options, startedAt, staleness);
     const [inventoryBefore, lockHeldBefore] = await staleness;
     if (refused) {
@@ -9601,6 +9624,8 @@ async function operate(plan, client, options, { startedAt, left, progress, lock,
             namespaceMissing(client, plan),
         ]);
         ({ plan, adopted } = recovery);
+        // How large the run is: what it writes, or what it prunes or deletes (a delete's plan is its hooks).
+        (0,heap_tuning/* tuneHeapForPlan */.jW)(Math.max(plan.tasks.length, previous.objects.length));
         options = { ...options, dryRunPassed: dryRunStands(store.version) };
         // A delete after a run that made the namespace but stopped before recording it: it is the app's still.
         if (plan.operation === 'delete' &&
@@ -9721,7 +9746,6 @@ async function writeOrDefer(store, inventory, plan) {
 
 
 
-
 function invalidResult(message, revision, startedAt) {
     return {
         status: 'Invalid',
@@ -9770,7 +9794,6 @@ async function syncFromPaths(request) {
             revision,
             startedAt: Math.floor(startedAt.getTime() / 1000),
         });
-        (0,heap_tuning/* tuneHeapForPlan */.jW)(plan.tasks.length);
     }
     catch (err) {
         if (!(err instanceof diagnostics/* InvalidInputError */.oC))
@@ -9985,10 +10008,10 @@ class TaskApplier {
                     object: await this.client.mergePatch(refOf(t), clientSideApplyPatch(live, obj), options),
                 };
             }
-            const { object, created } = t.hook
+            const { object, created, uncertain } = t.hook
                 ? await this.applyHookOnce(t, deadline)
-                : await this.client.apply(obj, options);
-            return { action: created ? 'create' : 'apply', object };
+                : { ...(await this.client.apply(obj, options)), uncertain: false };
+            return { action: created ? 'create' : 'apply', object, ...(uncertain ? { uncertain } : {}) };
         }
         catch (err) {
             if (!(force && refusedChange(err) && !neverRecreated(t)))
@@ -10018,11 +10041,13 @@ class TaskApplier {
             const o = this.observed.withLabel(cluster_client/* CREATE_TOKEN_LABEL */.c_, token);
             return o && o.kind === t.kind ? o : undefined;
         };
-        return this.client.apply({ ...obj, metadata: { ...meta, labels } }, {
+        let uncertain = false;
+        const written = await this.client.apply({ ...obj, metadata: { ...meta, labels } }, {
             fieldValidation: this.validation(t),
             beforeRetry: async (maybeActed) => {
                 if (!maybeActed)
                     return undefined; // the server did not act: nothing to find
+                uncertain = true;
                 const live = await this.live(t);
                 const liveLabels = (live?.metadata?.labels ?? {});
                 if (live && liveLabels[cluster_client/* CREATE_TOKEN_LABEL */.c_] === token)
@@ -10047,6 +10072,7 @@ class TaskApplier {
                 throw new Error(`its apply may have created it (the answer was lost) and, with ttlSecondsAfterFinished, it may have run and been removed unseen: it was not applied again, so as not to run it twice; its outcome is unknown (look at the cluster's events, or run again)`);
             },
         });
+        return { ...written, uncertain };
     }
     /** Force: the object is deleted, its deletion awaited, and the manifest created afresh. */
     async recreate(t, live, deadline, onAction) {
