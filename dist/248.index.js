@@ -9477,8 +9477,8 @@ async function appOperation(plan, client, options) {
         written: 0,
     };
     // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
-    // tells later whether the dry run went stale (the inventory, the Lease) is read first, all at once, with
-    // the discovery of every kind the run touches.
+    // tells later whether the dry run went stale is read before it starts: the inventory (beside the
+    // discovery of every kind the run touches and the namespace check), then the Lease.
     const staleness = (async () => {
         const [inventory] = await Promise.all([
             inventoryVersion(client, options.app, plan.namespace),
