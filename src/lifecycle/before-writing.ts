@@ -26,7 +26,7 @@ export async function refusedBeforeWriting(
   client: ClusterClient,
   options: AppOperationOptions,
   startedAt: string,
-  readFirst: Promise<unknown> = Promise.resolve(),
+  readFirst: Promise<unknown>,
 ): Promise<{ refused: SyncResult | undefined; leftovers: boolean }> {
   try {
     const [missing] = await Promise.all([namespaceMissing(client, plan), readFirst]);
