@@ -9278,7 +9278,7 @@ var app_names = __webpack_require__(8914);
  * `readFirst`: reads that must be done before the dry run starts (what tells whether it went stale);
  * the namespace is checked meanwhile.
  */
-async function refusedBeforeWriting(plan, client, options, startedAt, readFirst = Promise.resolve()) {
+async function refusedBeforeWriting(plan, client, options, startedAt, readFirst) {
     try {
         const [missing] = await Promise.all([namespaceMissing(client, plan), readFirst]);
         if (missing)
