@@ -5,8 +5,8 @@
  * size, peak RSS syncing 5,000 objects fell from about 300 MB to about 220 MB. A young generation held
  * small is collected more often, though: for a sync of 1,000 objects that was some 10% more CPU, on the
  * cores the API server needs too. So it is held from the start (the manifests are read into it) and let
- * grow again once the run turns out smaller than LARGE_PLAN_OBJECTS: what it writes, or what it prunes or
- * deletes (docs/PERFORMANCE.md). The growth factor is read whenever the young generation would grow, so it
+ * grow again once the run turns out smaller than LARGE_PLAN_OBJECTS: what it writes (before its dry run), or
+ * what it prunes or deletes (docs/PERFORMANCE.md). The growth factor is read whenever the young generation would grow, so it
  * can be set at run time (V8 has had it for years; a V8 without it would print one line on stderr and
  * carry on).
  */
@@ -22,7 +22,11 @@ export function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-/** A plan smaller than LARGE_PLAN_OBJECTS lets the young generation grow again: fewer collections. */
+/**
+ * A run smaller than LARGE_PLAN_OBJECTS lets the young generation grow again (fewer collections); a larger
+ * one holds it. Called as soon as the plan is known (its dry run is half the run's requests), then again
+ * under the lock, when what the run prunes or deletes is known too.
+ */
 export function tuneHeapForPlan(objects: number): void {
-  if (objects < LARGE_PLAN_OBJECTS) setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH}`);
+  setFlagsFromString(`--semi-space-growth-factor=${objects < LARGE_PLAN_OBJECTS ? V8_DEFAULT_GROWTH : 1}`);
 }

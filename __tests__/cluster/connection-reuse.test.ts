@@ -3,14 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ClusterClient } from '../../src/cluster/cluster-client.js';
+import { sameOptions } from '../../src/cluster/connection-reuse.js';
 import { KubeApiError } from '../../src/cluster/api-error.js';
 import { loadKubeconfig } from '../../src/cluster/kubeconfig.js';
 
-/** A stand-in API server: answers every GET with a ConfigMap (404 for `missing`), counts connections. */
+/**
+ * A stand-in API server: answers every GET with a ConfigMap (404 for `missing`), counts connections,
+ * keeps the URLs asked for. It also answers under the prefix `/k8s/clusters/c-1` (as a proxy in front of
+ * an API server does).
+ */
 function fakeApiServer() {
-  const seen = { connections: 0, requests: 0 };
+  const seen = { connections: 0, requests: 0, urls: [] as string[] };
   const server = http.createServer((req, res) => {
     seen.requests++;
+    seen.urls.push(req.url ?? '');
+    if (req.url?.startsWith(PREFIX)) req.url = req.url.slice(PREFIX.length);
     const name = decodeURIComponent((req.url ?? '').split('?')[0]!.split('/').pop() ?? '');
     if (req.url?.startsWith('/api/v1') && !req.url.includes('/namespaces/')) {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -42,12 +49,14 @@ function fakeApiServer() {
   return { server, seen };
 }
 
-function clientFor(port: number, user = '    token: a-token-for-the-test'): ClusterClient {
+const PREFIX = '/k8s/clusters/c-1';
+
+function clientFor(port: number, user = '    token: a-token-for-the-test', path = ''): ClusterClient {
   const text = `apiVersion: v1
 kind: Config
 clusters:
 - name: c
-  cluster: {server: 'http://127.0.0.1:${port}', insecure-skip-tls-verify: true}
+  cluster: {server: 'http://127.0.0.1:${port}${path}', insecure-skip-tls-verify: true}
 users:
 - name: u
   user:
@@ -117,6 +126,39 @@ describe('connections', () => {
     // reuse a's (at most one more, as above).
     expect(afterB - before.connections).toBeGreaterThanOrEqual(1);
     expect(seen.connections - afterB).toBeLessThanOrEqual(1);
+  });
+
+  it("sends every request under the server's path, its query encoded", async () => {
+    const client = clientFor(port, undefined, `${PREFIX}/`);
+    expect((await client.get(ref('under a prefix')))?.metadata).toMatchObject({ name: 'under a prefix' });
+    await client.request('GET', '/api/v1/namespaces/default/configmaps', {
+      query: { labelSelector: 'app in (a,b),tier!=db', limit: 5, continue: undefined, 'a&b': 'c=d?' },
+    });
+    const asked = seen.urls.slice(-3);
+    expect(asked[0]).toBe(`${PREFIX}/api/v1`);
+    expect(asked[1]).toBe(`${PREFIX}/api/v1/namespaces/default/configmaps/under%20a%20prefix`);
+    const url = new URL(`http://x${asked[2]}`);
+    expect(url.pathname).toBe(`${PREFIX}/api/v1/namespaces/default/configmaps`);
+    expect([...url.searchParams]).toEqual([
+      ['labelSelector', 'app in (a,b),tier!=db'],
+      ['limit', '5'],
+      ['a&b', 'c=d?'],
+    ]);
+  });
+});
+
+describe('dispatcher options', () => {
+  it('are the same when their certificates have the same bytes, and a key left undefined is no key', () => {
+    const a = { type: 'agent', connect: { ca: Buffer.from('CA one'), rejectUnauthorized: undefined } };
+    expect(sameOptions(a, { type: 'agent', connect: { ca: Buffer.from('CA one') } })).toBe(true);
+    expect(sameOptions(a, { type: 'agent', connect: { ca: Buffer.from('CA two') } })).toBe(false);
+    expect(
+      sameOptions(a, { type: 'agent', connect: { ca: Buffer.from('CA one'), cert: Buffer.from('x') } }),
+    ).toBe(false);
+    expect(sameOptions(a, { type: 'agent', connect: { ca: 'CA one' } })).toBe(false);
+    expect(sameOptions({ ca: [Buffer.from('a'), Buffer.from('b')] }, { ca: [Buffer.from('a')] })).toBe(false);
+    expect(sameOptions({ type: 'none' }, { type: 'none' })).toBe(true);
+    expect(sameOptions({ rejectUnauthorized: false }, { rejectUnauthorized: true })).toBe(false);
   });
 });
 

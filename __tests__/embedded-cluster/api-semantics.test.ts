@@ -530,6 +530,30 @@ describe('watches', () => {
     expect([...rvs].sort((a, b) => a - b)).toEqual(rvs);
   });
 
+  it('sends one ADDED event for a server-side apply that creates, with the apply as its owner', async () => {
+    const start = await core.createNamespacedConfigMap({ namespace: 'default', body: cm('before-apply') });
+    await core.patchNamespacedConfigMap(
+      {
+        name: 'applied-once',
+        namespace: 'default',
+        body: cm('applied-once', { k: 'v' }),
+        fieldManager: 'hook-sync',
+      },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.ServerSideApply),
+    );
+    await core.createNamespacedConfigMap({ namespace: 'default', body: cm('after-apply') });
+    const { events } = await collect(
+      '/api/v1/namespaces/default/configmaps',
+      { resourceVersion: String(start.metadata?.resourceVersion) },
+      (e) => e.some(([, obj]) => obj.metadata.name === 'after-apply'),
+    );
+    const mine = events.filter(([, obj]) => obj.metadata.name === 'applied-once');
+    expect(mine.map(([phase]) => phase)).toEqual(['ADDED']);
+    expect(mine[0]![1].metadata.managedFields.map((m: any) => [m.manager, m.operation])).toEqual([
+      ['hook-sync', 'Apply'],
+    ]);
+  });
+
   it('sends bookmarks when asked', async () => {
     const { events } = await collect(
       '/api/v1/namespaces/default/secrets',

@@ -33,18 +33,19 @@ function heldDispatcher() {
 }
 
 function contextWith(dispatcher: unknown, signal?: AbortSignal): k8s.RequestContext {
-  const ctx = new k8s.RequestContext('http://127.0.0.1:1/api/v1/namespaces?limit=1', k8s.HttpMethod.GET);
+  const ctx = new k8s.RequestContext('http://127.0.0.1:1', k8s.HttpMethod.GET);
   ctx.setDispatcher(dispatcher as never);
   if (signal) ctx.setSignal(signal);
   return ctx;
 }
 
 const noFetch = {} as k8s.IsomorphicFetchHttpLibrary;
+const target = { origin: 'http://127.0.0.1:1', path: '/api/v1/namespaces?limit=1' };
 
 describe('exchange over a dispatcher', () => {
   it('answers with the status, the headers and the whole body, however it came in chunks', async () => {
     const { held, dispatcher } = heldDispatcher();
-    const answer = exchange(contextWith(dispatcher), noFetch);
+    const answer = exchange(contextWith(dispatcher), target, noFetch);
     const c: Controller = { abort: () => {} };
     held.handler!.onRequestStart(c);
     held.handler!.onResponseStart(c, 103, { link: '</x>' });
@@ -63,7 +64,7 @@ describe('exchange over a dispatcher', () => {
   it('stops waiting when cancelled before the request started, and stops the request when it starts', async () => {
     const { held, dispatcher } = heldDispatcher();
     const cancel = new AbortController();
-    const answer = exchange(contextWith(dispatcher, cancel.signal), noFetch);
+    const answer = exchange(contextWith(dispatcher, cancel.signal), target, noFetch);
     const why = new Error('the sync was cancelled');
     cancel.abort(why);
     await expect(answer).rejects.toBe(why);
@@ -75,7 +76,7 @@ describe('exchange over a dispatcher', () => {
   it('stops a request under way when cancelled, and a failure after that changes nothing', async () => {
     const { held, dispatcher } = heldDispatcher();
     const cancel = new AbortController();
-    const answer = exchange(contextWith(dispatcher, cancel.signal), noFetch);
+    const answer = exchange(contextWith(dispatcher, cancel.signal), target, noFetch);
     const c: Controller = { abort: (reason) => (c.aborted = reason) };
     held.handler!.onRequestStart(c);
     const why = new Error('timed out');
@@ -87,7 +88,7 @@ describe('exchange over a dispatcher', () => {
 
   it('says "fetch failed", with the cause, when the connection fails', async () => {
     const { held, dispatcher } = heldDispatcher();
-    const answer = exchange(contextWith(dispatcher), noFetch);
+    const answer = exchange(contextWith(dispatcher), target, noFetch);
     const c: Controller = { abort: () => {} };
     held.handler!.onRequestStart(c);
     const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });

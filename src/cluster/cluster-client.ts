@@ -9,13 +9,20 @@ import { randomBytes } from 'node:crypto';
 import * as k8s from '@kubernetes/client-node';
 import { KubeApiError, KubeConnectionError, connectionProblem } from './api-error.js';
 import { reuseConnections } from './connection-reuse.js';
-import { exchange } from './http-transport.js';
+import { exchange, isDispatcher, type Target } from './http-transport.js';
+import { openWatchStream } from './watch-stream.js';
 import { debugSinkFromEnv, type DebugSink } from './debug-log.js';
 import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry-policy.js';
 import { retrying } from './retrying.js';
 import { safeToRepeat } from './transient-failure.js';
 
 export const FIELD_MANAGER = 'hook-sync';
+
+/**
+ * A watch that brings nothing (no event, no bookmark) for this long is given up and resumed: as
+ * client-node's Watch does, so a connection that died without a word is noticed.
+ */
+const WATCH_IDLE_TIMEOUT_MS = 30_000;
 
 export interface ResourceInfo {
   group: string;
@@ -106,6 +113,17 @@ export type { RetryPolicy } from './retry-policy.js';
 /** On objects created under a generateName: lets a retry find what a create whose answer was lost made. */
 export const CREATE_TOKEN_LABEL = 'hook-sync.io/create-token';
 
+/** A server address split once: requests are sent to its origin, under its path. */
+function splitServer(server: string): { origin: string; basePath: string } {
+  try {
+    const url = new URL(server);
+    return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
+  } catch {
+    // Not an address at all (the kubeconfig's checks say so first): the request fails on its origin.
+    return { origin: server, basePath: '' };
+  }
+}
+
 function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
   return slash < 0
@@ -119,6 +137,9 @@ export class ClusterClient {
   private readonly groupVersionsLoaded = new Set<string>();
   private readonly groupVersionsLoading = new Map<string, Promise<void>>();
   readonly server: string;
+  /** The server's origin, and the path it is served under (a proxy's prefix; usually empty). */
+  private readonly origin: string;
+  private readonly basePath: string;
   readonly retry: RetryPolicy;
   readonly timing: RetryTiming;
   readonly debug: DebugSink | undefined;
@@ -131,16 +152,21 @@ export class ClusterClient {
     hooks: ClientHooks = {},
   ) {
     this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+    ({ origin: this.origin, basePath: this.basePath } = splitServer(this.server));
     reuseConnections(kc);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...retry };
     this.timing = { ...REAL_TIMING, ...hooks.timing };
     this.debug = hooks.debug ?? debugSinkFromEnv();
   }
 
-  private url(path: string, query: RequestOptions['query'] = {}): URL {
-    const url = new URL(this.server + path);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    return url;
+  /** The path and query of a request, as a string: no URL object is built per request. */
+  private target(path: string, query: RequestOptions['query'] = {}): Target {
+    let search = '';
+    for (const k in query) {
+      const v = query[k];
+      if (v !== undefined) search += `${search ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(v)}`;
+    }
+    return { origin: this.origin, path: this.basePath + path + search };
   }
 
   async request<T = Json>(
@@ -148,13 +174,13 @@ export class ClusterClient {
     path: string,
     options: RequestOptions<T> = {},
   ): Promise<{ status: number; body: T }> {
-    const url = this.url(path, options.query);
+    const target = this.target(path, options.query);
     const safe = options.idempotent ?? safeToRepeat(method, options.contentType, options.query);
     return this.withRetries(
       `${method} ${path}`,
       safe,
       options.signal,
-      () => this.once<T>(method, url, options),
+      () => this.once<T>(method, target, options),
       options.beforeRetry,
     );
   }
@@ -170,12 +196,9 @@ export class ClusterClient {
     return retrying(this, what, safe, signal, attempt, beforeRetry);
   }
 
-  private async context(
-    method: string,
-    url: URL,
-    signal: AbortSignal | undefined,
-  ): Promise<k8s.RequestContext> {
-    const ctx = new k8s.RequestContext(url.toString(), method as k8s.HttpMethod);
+  /** The request's credentials (headers, the connection pool); its URL is the server's until it is sent. */
+  private async context(method: string, signal: AbortSignal | undefined): Promise<k8s.RequestContext> {
+    const ctx = new k8s.RequestContext(this.origin, method as k8s.HttpMethod);
     await this.authenticate(ctx);
     ctx.setHeaderParam('User-Agent', 'hook-sync');
     if (signal) ctx.setSignal(signal);
@@ -199,7 +222,7 @@ export class ClusterClient {
   /** One try: the whole answer read within the request timeout. */
   private async once<T>(
     method: string,
-    url: URL,
+    target: Target,
     options: RequestOptions<T>,
   ): Promise<{ status: number; body: T }> {
     // One controller per try, aborted by its timer or by the caller's signal. Not AbortSignal.timeout and
@@ -215,7 +238,7 @@ export class ClusterClient {
     if (options.signal?.aborted) cancel();
     else options.signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return await this.exchangeOnce<T>(method, url, options, controller.signal, () => timedOut);
+      return await this.exchangeOnce<T>(method, target, options, controller.signal, () => timedOut);
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', cancel);
@@ -224,12 +247,12 @@ export class ClusterClient {
 
   private async exchangeOnce<T>(
     method: string,
-    url: URL,
+    target: Target,
     options: RequestOptions<T>,
     signal: AbortSignal,
     timedOut: () => boolean,
   ): Promise<{ status: number; body: T }> {
-    const ctx = await this.context(method, url, signal);
+    const ctx = await this.context(method, signal);
     ctx.setHeaderParam('Accept', 'application/json');
     if (options.body !== undefined) {
       ctx.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
@@ -243,7 +266,7 @@ export class ClusterClient {
         status,
         text,
         headers: { 'retry-after': retryAfter },
-      } = await exchange(ctx, this.http));
+      } = await exchange(ctx, target, this.http));
     } catch (err) {
       if (options.signal?.aborted) throw err;
       throw this.connectionFailure(err, timedOut());
@@ -261,7 +284,9 @@ export class ClusterClient {
     query: RequestOptions['query'],
     signal?: AbortSignal,
   ): Promise<ReadableStream<Uint8Array>> {
-    const ctx = await this.context('GET', this.url(path, query), signal);
+    const { origin, path: pathAndQuery } = this.target(path, query);
+    const ctx = await this.context('GET', signal);
+    ctx.setUrl(origin + pathAndQuery);
     try {
       const response = await this.http.send(ctx).toPromise();
       if (response.httpStatusCode >= 400)
@@ -496,13 +521,29 @@ export class ClusterClient {
     return { items, resourceVersion: body.metadata?.resourceVersion ?? '' };
   }
 
-  /** A watch stream (client-node's, with this client's credentials); objects arrive as plain JSON. */
-  watch(
+  /**
+   * A watch stream with this client's credentials; objects arrive as plain JSON. `onDone` is called once,
+   * when the stream ends (null: the server closed it) — not after the returned controller stopped it.
+   */
+  async watch(
     path: string,
     query: Record<string, string | number | boolean>,
     onEvent: (type: string, object: Json) => void,
     onDone: (err: unknown) => void,
   ): Promise<AbortController> {
-    return new k8s.Watch(this.kc).watch(path, query, (type, obj) => onEvent(type, obj as Json), onDone);
+    const ctx = await this.context('GET', undefined);
+    const dispatcher = ctx.getDispatcher();
+    // A client-node that builds no dispatcher of its own (see connection-reuse.ts): its own Watch.
+    if (!isDispatcher(dispatcher))
+      return new k8s.Watch(this.kc).watch(path, query, (type, obj) => onEvent(type, obj as Json), onDone);
+    ctx.setHeaderParam('Accept', 'application/json');
+    return openWatchStream({
+      dispatcher,
+      target: this.target(path, { watch: true, ...query }),
+      headers: ctx.getHeaders(),
+      onEvent: (event) => onEvent(event.type, event.object),
+      onDone,
+      idleTimeoutMs: WATCH_IDLE_TIMEOUT_MS,
+    });
   }
 }

@@ -11,18 +11,27 @@ import type * as k8s from '@kubernetes/client-node';
 type CreateDispatcher = (cluster: k8s.Cluster | null, agentOptions: object) => unknown;
 
 /**
- * The options as a string, certificates and keys included (their bytes in base64): the pool's key. Made
- * for every request, so kept cheap (JSON.stringify would spell a Buffer out as an array of numbers).
+ * Are two sets of dispatcher options the same (certificates and keys compared byte for byte)? Asked for
+ * every request, so it compares in place rather than spelling both out as strings.
  */
-function keyOf(value: unknown): string {
-  if (value instanceof Uint8Array) return `b:${Buffer.from(value).toString('base64')}`;
-  if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${k}:${keyOf((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'undefined';
+export function sameOptions(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Uint8Array || b instanceof Uint8Array)
+    return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameOptions(item, b[i]))
+    );
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // A key whose value is undefined is the same as no key (client-node sets some only when configured).
+  for (const k in x) if (!sameOptions(x[k], y[k])) return false;
+  for (const k in y) if (!(k in x) && y[k] !== undefined) return false;
+  return true;
 }
 
 const patched = new WeakSet<k8s.KubeConfig>();
@@ -35,10 +44,11 @@ export function reuseConnections(kc: k8s.KubeConfig): void {
   // A client-node without this method builds its dispatchers some other way: leave it alone.
   if (typeof original !== 'function' || typeof kc.createDispatcherOptions !== 'function') return;
   patched.add(kc);
-  const pools = new Map<string, unknown>();
+  const pools: { options: unknown; pool: unknown }[] = [];
   target.createDispatcher = (cluster, agentOptions) => {
-    const key = keyOf(kc.createDispatcherOptions(cluster, agentOptions as never));
-    if (!pools.has(key)) {
+    const options = kc.createDispatcherOptions(cluster, agentOptions as never);
+    let found = pools.find((p) => sameOptions(p.options, options));
+    if (!found) {
       // No TLS settings at all: client-node leaves the request to undici's global dispatcher. A pool of
       // our own instead, verifying certificates as Node does by default, so every request has one.
       const pool =
@@ -47,8 +57,9 @@ export function reuseConnections(kc: k8s.KubeConfig): void {
           ...agentOptions,
           rejectUnauthorized: process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0',
         });
-      pools.set(key, pool);
+      found = { options, pool };
+      pools.push(found);
     }
-    return pools.get(key);
+    return found.pool;
   };
 }

@@ -37,9 +37,15 @@ export class SimClock {
    * faster in tests), so a second's rounding would become twenty simulated seconds of error in every
    * deadline and back-off the controllers compute from these timestamps.
    */
-  timestamp(date = this.now()): string {
-    return date.toISOString();
+  timestamp(date?: Date): string {
+    if (date) return date.toISOString();
+    // Several writes a millisecond under load: the same millisecond is formatted once.
+    const ms = Date.now();
+    if (ms !== this.lastStamp.ms) this.lastStamp = { ms, text: new Date(ms).toISOString() };
+    return this.lastStamp.text;
   }
+
+  private lastStamp = { ms: NaN, text: '' };
 
   /** Simulated milliseconds elapsed since a wall-clock timestamp. */
   simulatedSince(timestamp: string): number {

@@ -176,7 +176,17 @@ export class ClusterApi {
     return options.fieldManager || 'unknown';
   }
 
-  create(type: ResourceType, namespace: string | undefined, body: unknown, options: WriteOptions = {}): Obj {
+  /**
+   * POST. `applied`: the ownership a server-side apply that creates the object computed, recorded
+   * instead of an Update entry of the writer's.
+   */
+  create(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: unknown,
+    options: WriteOptions = {},
+    applied?: { managedFields: unknown },
+  ): Obj {
     const obj = this.checkBody(type, body, namespace, options);
     const meta = obj.metadata;
     if (!meta.name) {
@@ -207,14 +217,16 @@ export class ClusterApi {
     });
     const causes = validateObject(type, obj);
     if (causes.length) throw invalid(type.kind, type.group, meta.name, causes);
-    recordUpdate({
-      previous: undefined,
-      next: obj,
-      manager: this.manager(options),
-      typed: type.strategicMerge,
-      apiVersion: apiVersionOf(type),
-      now: this.clock.timestamp(),
-    });
+    if (applied) meta.managedFields = applied.managedFields as Obj['metadata']['managedFields'];
+    else
+      recordUpdate({
+        previous: undefined,
+        next: obj,
+        manager: this.manager(options),
+        typed: type.strategicMerge,
+        apiVersion: apiVersionOf(type),
+        now: this.clock.timestamp(),
+      });
     return this.commit(type, undefined, obj, options);
   }
 
@@ -399,19 +411,14 @@ export class ClusterApi {
     const merged = result.object as Obj;
     merged.metadata = { ...merged.metadata, name };
     if (!previous) {
-      // The managed fields computed by apply are kept: create() records only its own Update entry otherwise.
-      const managed = merged.metadata.managedFields;
-      const created = this.create(
+      // Created with the ownership apply computed, in one write: one ADDED event, as a real server sends.
+      return this.create(
         type,
         namespace,
         { ...merged, metadata: { ...merged.metadata, managedFields: undefined } },
         { ...options, fieldManager: options.fieldManager },
+        { managedFields: merged.metadata.managedFields },
       );
-      if (options.dryRun) return { ...created, metadata: { ...created.metadata, managedFields: managed } };
-      const stored = this.tryGet(type, namespace, name)!;
-      const withApply = { ...stored, metadata: { ...stored.metadata, managedFields: managed } } as Obj;
-      this.store.put(this.gk(type), withApply);
-      return this.present(type, withApply);
     }
     const managed = merged.metadata.managedFields;
     const next = this.replaceKeepingManaged(type, previous, merged, options, managed);

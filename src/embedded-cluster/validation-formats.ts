@@ -26,7 +26,13 @@ const QUALIFIED_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = `(${QUALIFIED_NAME})?`;
 const CONFIG_KEY = '[-._a-zA-Z0-9]+';
 
-const matches = (regex: string, value: string) => new RegExp(`^(?:${regex})$`).test(value);
+/** Each pattern compiled once: names, keys and labels are checked on every write. */
+const compiled = new Map<string, RegExp>();
+function matches(regex: string, value: string): boolean {
+  let re = compiled.get(regex);
+  if (!re) compiled.set(regex, (re = new RegExp(`^(?:${regex})$`)));
+  return re.test(value);
+}
 
 export function isDns1123Subdomain(value: string): string[] {
   const errs: string[] = [];

@@ -3,8 +3,8 @@
  * it came from. Loading never stops at the first problem: every error in every file is collected, so one
  * CI run shows them all.
  */
-import { readFileSync } from 'node:fs';
-import { stat, glob, realpath, lstat } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
+import { stat, glob, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isRecord, type KubeObject } from './kube-object.js';
@@ -133,12 +133,19 @@ export async function resolveManifestPaths(
   }
   const seen = new Set<string>();
   const files: string[] = [];
-  const reals = await Promise.all(found.map((file) => realpath(file).catch(() => file)));
-  found.forEach((file, i) => {
-    if (seen.has(reals[i]!)) return;
-    seen.add(reals[i]!);
+  // One system call a file, in turn (as the files are read, below): a thousand promises through the thread
+  // pool cost more than the calls themselves.
+  for (const file of found) {
+    let real = file;
+    try {
+      real = realpathSync.native(file);
+    } catch {
+      // Gone or unreadable: reading it says so, with the file's name.
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
     files.push(file);
-  });
+  }
   return { files, kustomizations, diagnostics };
 }
 

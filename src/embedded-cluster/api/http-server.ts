@@ -123,16 +123,29 @@ function sendError(res: http.ServerResponse, err: ApiError): void {
 /** The API server's limit on a request body (its MaxRequestBodyBytes default, 3 MiB). */
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // The rest of an oversized body is read and dropped, so that the client gets the answer, not a reset.
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_REQUEST_BODY_BYTES) throw requestEntityTooLarge(MAX_REQUEST_BODY_BYTES);
-  return Buffer.concat(chunks);
+/**
+ * The whole body. Read through the stream's events, not `for await`: an async iterator per request was a
+ * twentieth of the server's CPU in a sync of thousands of objects.
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // The rest of an oversized body is read and dropped, so that the client gets the answer, not a reset.
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_REQUEST_BODY_BYTES) reject(requestEntityTooLarge(MAX_REQUEST_BODY_BYTES));
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+    // A client gone before the end of its body: no 'end' comes (settling twice changes nothing).
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection before the end of its request'));
+    });
+  });
 }
 
 function parseBody(body: Buffer, contentType: string): unknown {
