@@ -17,16 +17,16 @@ export interface DryRunFailure {
   message: string;
 }
 
-/** Kinds whose pods, ReplicaSets and events matter for judging them. */
-const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod']);
-
 /**
- * The group-versions a sync of the plan looks up: its kinds', and ReplicaSets' (read beside the pods of
- * whatever owns pods). Discovered all at once, one round trip rather than one per group as tasks meet them.
+ * The group-versions a run of the plan looks up: its kinds'; Jobs' (the recovery of a killed run's hooks
+ * lists them); ReplicaSets' (read beside the pods of any namespace the run writes in). Discovered all at
+ * once, one round trip rather than one per group as each is met.
  */
 export function groupVersionsOf(plan: Plan): string[] {
-  const podOwners = plan.tasks.some((t) => t.hook || POD_OWNERS.has(t.kind));
-  return [...new Set([...plan.tasks.map((t) => t.apiVersion), ...(podOwners ? ['apps/v1'] : [])])];
+  const namespaced = plan.tasks.some((t) => t.namespace);
+  return [
+    ...new Set([...plan.tasks.map((t) => t.apiVersion), 'batch/v1', ...(namespaced ? ['apps/v1'] : [])]),
+  ];
 }
 
 export async function inBatches<T>(
@@ -80,15 +80,13 @@ export class Preflight {
         );
     }
     if (problems.length || !watch) return problems;
-    // Every list at once (each kind and namespace once): one round trip instead of one per kind.
+    // Every list at once (each kind and namespace once): one round trip instead of one per kind. The
+    // pods, events and ReplicaSets of each namespace written in too, as a write's watchFor would (later,
+    // one round trip more before the first write). A namespace this sync creates lists empty until then.
     await Promise.all(
       [...this.resources].flatMap(([t, info]) => [
         this.observed.watchKind(info, t.namespace || undefined),
-        t.namespace && (t.hook || POD_OWNERS.has(t.kind))
-          ? this.namespaceExists(t.namespace).then((exists) =>
-              exists ? this.observed.watchNamespace(t.namespace) : undefined,
-            )
-          : undefined,
+        t.namespace ? this.observed.watchNamespace(t.namespace) : undefined,
       ]),
     );
     return [];
