@@ -41,6 +41,12 @@ describe('the dry run refuses, nothing is written', () => {
       'Deployment refused/web (cluster/wrong-api-version.yaml:2)',
       'does not serve kind "Deployment" in "v1"; Deployment is served as apiVersion apps/v1',
     ]),
+    // Sent encoded, the stray space is a group-version the server does not serve, not a path the HTTP
+    // client refuses to send (that was a "cannot reach the Kubernetes API").
+    refused('cluster/api-version-with-space.yaml', [
+      'Deployment refused/web (cluster/api-version-with-space.yaml:2)',
+      'does not serve kind "Deployment" in "apps/v1 "; Deployment is served as apiVersion apps/v1',
+    ]),
     refused('cluster/deployment-without-selector.yaml', [
       'Deployment refused/web (cluster/deployment-without-selector.yaml:2)',
       'spec.selector: Required value',

@@ -1,3 +1,4 @@
+import { stripUnowned } from '../../src/embedded-cluster/patch/field-sets.js';
 import { describe, expect, it } from '@jest/globals';
 import { applyJsonPatch } from '../../src/embedded-cluster/patch/json-patch.js';
 import { applyMergePatch } from '../../src/embedded-cluster/patch/json-merge-patch.js';
@@ -209,5 +210,18 @@ describe('server-side apply', () => {
         fieldsV1: { 'f:data': { 'f:a': {} } },
       }),
     ]);
+  });
+});
+
+describe('ownership bookkeeping', () => {
+  it('copies a key named __proto__ as data, never as the copy’s prototype', () => {
+    const body = JSON.parse('{"kind":"X","spec":{"a":1},"__proto__":{"polluted":true}}') as Record<
+      string,
+      unknown
+    >;
+    const copy = stripUnowned(body, false);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['spec', '__proto__']);
   });
 });

@@ -128,3 +128,35 @@ describe('a watch stream', () => {
     expect(w.controller.aborted).toBe(err);
   });
 });
+
+describe('a watch stream that meets the unexpected', () => {
+  it('ends at a JSON line that is not an event, and at a listener that throws, with the reason', async () => {
+    const w = opened();
+    const h = w.handler();
+    h.onRequestStart(w.controller);
+    h.onResponseStart(w.controller, 200, {});
+    h.onResponseData(w.controller, Buffer.from('null\n'));
+    expect((await w.done)?.message).toMatch(/not an event/);
+
+    const failing = new Error('the listener broke');
+    let ended: (e: Error | null) => void = () => {};
+    const done = new Promise<Error | null>((r) => (ended = r));
+    const controller: DispatchController & { aborted?: Error } = { abort: (e) => (controller.aborted = e) };
+    let handler: DispatchHandler | undefined;
+    openWatchStream({
+      dispatcher: { dispatch: (_o, hh) => ((handler = hh), true) },
+      target: { origin: 'http://127.0.0.1:1', path: '/w' },
+      headers: {},
+      onEvent: () => {
+        throw failing;
+      },
+      onDone: (e) => ended(e),
+      idleTimeoutMs: 60_000,
+    });
+    handler!.onRequestStart(controller);
+    handler!.onResponseStart(controller, 200, {});
+    handler!.onResponseData(controller, Buffer.from(line('ADDED', 'a')));
+    expect(await done).toBe(failing);
+    expect(controller.aborted).toBe(failing);
+  });
+});

@@ -344,7 +344,10 @@ export class ClusterClient {
 
   private async fetchGroupVersion(apiVersion: string): Promise<void> {
     const { group, version } = splitApiVersion(apiVersion);
-    const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
+    // Encoded: a stray character in a manifest's apiVersion is then a kind the server does not serve (404),
+    // not a path the HTTP client refuses to send.
+    const [g, v] = [encodeURIComponent(group), encodeURIComponent(version)];
+    const path = group ? `/apis/${g}/${v}` : `/api/${v}`;
     try {
       const { body } = await this.request<{
         resources?: { name: string; kind: string; namespaced: boolean }[];
@@ -374,10 +377,11 @@ export class ClusterClient {
   }
 
   collectionPath(info: ResourceInfo, namespace?: string): string {
-    const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+    const [g, v] = [encodeURIComponent(info.group), encodeURIComponent(info.version)];
+    const base = info.group ? `/apis/${g}/${v}` : `/api/${v}`;
     return info.namespaced && namespace
-      ? `${base}/namespaces/${encodeURIComponent(namespace)}/${info.plural}`
-      : `${base}/${info.plural}`;
+      ? `${base}/namespaces/${encodeURIComponent(namespace)}/${encodeURIComponent(info.plural)}`
+      : `${base}/${encodeURIComponent(info.plural)}`;
   }
 
   async objectPath(ref: ObjectRef): Promise<string> {

@@ -86,7 +86,16 @@ export function openWatchStream(options: WatchStreamOptions): AbortController {
       finish(new Error(`the watch sent a line that is not JSON (${line.length} characters)`));
       return;
     }
-    onEvent(event);
+    if (typeof event !== 'object' || event === null || typeof event.type !== 'string') {
+      finish(new Error(`the watch sent a line that is not an event (${line.length} characters)`));
+      return;
+    }
+    try {
+      onEvent(event);
+    } catch (err) {
+      // The listener's own failure: ended here, with its reason, not inside undici's handler.
+      finish(err instanceof Error ? err : new Error(String(err)));
+    }
   };
 
   try {

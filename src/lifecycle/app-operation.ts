@@ -94,8 +94,9 @@ async function appOperation(
     labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
     written: 0,
   };
-  // What the run writes is known: the heap is set for it before the dry run (what it prunes, under the lock).
-  tuneHeapForPlan(plan.tasks.length);
+  // A sync that prunes nothing is as large as what it writes: the heap is set for it before the dry run.
+  // A delete, or a prune, is sized by the inventory, read under the lock (below).
+  if (plan.operation === 'sync' && !options.prune) tuneHeapForPlan(plan.tasks.length);
   // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
   // tells later whether the dry run went stale is read before it starts: the inventory (beside the
   // discovery of every kind the run touches and the namespace check), then the Lease.

@@ -62,11 +62,18 @@ export class ObservedState {
   async watchNamespace(namespace: string): Promise<void> {
     if (this.watchedNamespaces.has(namespace)) return;
     this.watchedNamespaces.add(namespace);
-    await Promise.all([
-      this.client.requireResource('v1', 'Pod').then((pods) => this.watcher.watch(pods, namespace)),
-      this.client.requireResource('v1', 'Event').then((events) => this.watcher.watch(events, namespace)),
-      this.client.resourceFor('apps/v1', 'ReplicaSet').then((rs) => rs && this.watcher.watch(rs, namespace)),
-    ]);
+    try {
+      await Promise.all([
+        this.client.requireResource('v1', 'Pod').then((pods) => this.watcher.watch(pods, namespace)),
+        this.client.requireResource('v1', 'Event').then((events) => this.watcher.watch(events, namespace)),
+        this.client
+          .resourceFor('apps/v1', 'ReplicaSet')
+          .then((rs) => rs && this.watcher.watch(rs, namespace)),
+      ]);
+    } catch (err) {
+      this.watchedNamespaces.delete(namespace); // the next write into it tries again
+      throw err;
+    }
   }
 
   isWatching(namespace: string): boolean {

@@ -82,11 +82,16 @@ export class Preflight {
     if (problems.length || !watch) return problems;
     // Every list at once (each kind and namespace once): one round trip instead of one per kind. The
     // pods, events and ReplicaSets of each namespace written in too, as a write's watchFor would (later,
-    // one round trip more before the first write). A namespace this sync creates lists empty until then.
+    // one round trip more before the first write) — except a namespace the plan itself creates: the rights
+    // to read in it may come with the sync (a RoleBinding in it, a tenant controller), so it is watched
+    // once its objects are written.
+    const created = new Set(
+      this.plan.tasks.filter((t) => t.kind === 'Namespace' && t.group === '').map((t) => t.name),
+    );
     await Promise.all(
       [...this.resources].flatMap(([t, info]) => [
         this.observed.watchKind(info, t.namespace || undefined),
-        t.namespace ? this.observed.watchNamespace(t.namespace) : undefined,
+        t.namespace && !created.has(t.namespace) ? this.observed.watchNamespace(t.namespace) : undefined,
       ]),
     );
     return [];

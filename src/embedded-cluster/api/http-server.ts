@@ -129,6 +129,9 @@ export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
  */
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
+    // Gone already (a client that gave up during the latency fault): no event would come.
+    if (req.destroyed && !req.complete)
+      return reject(new Error('the client closed the connection before the end of its request'));
     const chunks: Buffer[] = [];
     let size = 0;
     // The rest of an oversized body is read and dropped, so that the client gets the answer, not a reset.

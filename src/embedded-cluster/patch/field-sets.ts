@@ -24,6 +24,13 @@ const UNOWNED_METADATA = new Set([
   'generateName',
 ]);
 
+/** A key as data, even `__proto__` (a JSON body may carry one; assigning it would set the prototype). */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 /**
  * Fields no manager owns: identity and server-set metadata. Copied without them, not copied then deleted
  * from (an object that has had properties deleted is slower to read, and this runs on every write).
@@ -34,14 +41,14 @@ export function stripUnowned(obj: Record<string, unknown>, withStatus: boolean):
     if (k === 'apiVersion' || k === 'kind' || (k === 'status' && !withStatus)) continue;
     const value = obj[k];
     if (k !== 'metadata' || !isPlainObject(value)) {
-      copy[k] = value;
+      setKey(copy, k, value);
       continue;
     }
     const meta: Record<string, unknown> = {};
     let owned = false;
     for (const f in value)
       if (!UNOWNED_METADATA.has(f)) {
-        meta[f] = value[f];
+        setKey(meta, f, value[f]);
         owned = true;
       }
     if (owned) copy.metadata = meta;
