@@ -118,8 +118,8 @@ async function clusterCommand(argv, io, signals = process) {
 
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/config.js + 15 modules
 var config = __webpack_require__(8311);
-// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 4 modules
-var cluster_client = __webpack_require__(5495);
+// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 5 modules
+var cluster_client = __webpack_require__(8162);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"

@@ -145,7 +145,7 @@ function connectionProblem(err, target) {
 
 /***/ }),
 
-/***/ 5495:
+/***/ 8162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -170,20 +170,31 @@ var watch = __webpack_require__(742);
 var api_error = __webpack_require__(3693);
 ;// CONCATENATED MODULE: ./src/cluster/connection-reuse.ts
 /**
- * The options as a string, certificates and keys included (their bytes in base64): the pool's key. Made
- * for every request, so kept cheap (JSON.stringify would spell a Buffer out as an array of numbers).
+ * Are two sets of dispatcher options the same (certificates and keys compared byte for byte)? Asked for
+ * every request, so it compares in place rather than spelling both out as strings.
  */
-function keyOf(value) {
-    if (value instanceof Uint8Array)
-        return `b:${Buffer.from(value).toString('base64')}`;
-    if (Array.isArray(value))
-        return `[${value.map(keyOf).join(',')}]`;
-    if (value && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map((k) => `${k}:${keyOf(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value) ?? 'undefined';
+function sameOptions(a, b) {
+    if (a === b)
+        return true;
+    if (a instanceof Uint8Array || b instanceof Uint8Array)
+        return a instanceof Uint8Array && b instanceof Uint8Array && Buffer.compare(a, b) === 0;
+    if (Array.isArray(a) || Array.isArray(b))
+        return (Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, i) => sameOptions(item, b[i])));
+    if (!a || !b || typeof a !== 'object' || typeof b !== 'object')
+        return false;
+    const x = a;
+    const y = b;
+    // A key whose value is undefined is the same as no key (client-node sets some only when configured).
+    for (const k in x)
+        if (!sameOptions(x[k], y[k]))
+            return false;
+    for (const k in y)
+        if (!(k in x) && y[k] !== undefined)
+            return false;
+    return true;
 }
 const patched = new WeakSet();
 /** From now on, requests made through `kc` reuse connections. Idempotent. */
@@ -196,10 +207,11 @@ function reuseConnections(kc) {
     if (typeof original !== 'function' || typeof kc.createDispatcherOptions !== 'function')
         return;
     patched.add(kc);
-    const pools = new Map();
+    const pools = [];
     target.createDispatcher = (cluster, agentOptions) => {
-        const key = keyOf(kc.createDispatcherOptions(cluster, agentOptions));
-        if (!pools.has(key)) {
+        const options = kc.createDispatcherOptions(cluster, agentOptions);
+        let found = pools.find((p) => sameOptions(p.options, options));
+        if (!found) {
             // No TLS settings at all: client-node leaves the request to undici's global dispatcher. A pool of
             // our own instead, verifying certificates as Node does by default, so every request has one.
             const pool = original.call(kc, cluster, agentOptions) ??
@@ -207,9 +219,10 @@ function reuseConnections(kc) {
                     ...agentOptions,
                     rejectUnauthorized: process.env.NODE_TLS_REJECT_UNAUTHORIZED !== '0',
                 });
-            pools.set(key, pool);
+            found = { options, pool };
+            pools.push(found);
         }
-        return pools.get(key);
+        return found.pool;
     };
 }
 
@@ -218,17 +231,19 @@ function isDispatcher(d) {
     return typeof d?.dispatch === 'function';
 }
 /**
- * The exchange over the context's dispatcher, or through `fallback` (fetch) when it has none. A handler of
- * its own, not undici's `request()`: that one wraps every answer in a Readable stream and an async
- * resource, which a JSON answer read whole has no use for (a tenth of the client's CPU per request).
+ * The exchange with `target` over the context's dispatcher, or through `fallback` (fetch) when it has
+ * none. The context carries the credentials (headers, the dispatcher); the target is given apart, already
+ * a string, because building and parsing URLs three times a request was a twentieth of the client's CPU.
+ * A handler of its own, not undici's `request()`: that one wraps every answer in a Readable stream and an
+ * async resource, which a JSON answer read whole has no use for (a tenth of the client's CPU per request).
  */
-async function exchange(ctx, fallback) {
+async function exchange(ctx, target, fallback) {
     const dispatcher = ctx.getDispatcher();
     if (!isDispatcher(dispatcher)) {
+        ctx.setUrl(target.origin + target.path);
         const response = await fallback.send(ctx).toPromise();
         return { status: response.httpStatusCode, headers: response.headers, text: await response.body.text() };
     }
-    const url = new URL(ctx.getUrl());
     const signal = ctx.getSignal();
     const body = ctx.getBody();
     if (signal?.aborted)
@@ -256,8 +271,8 @@ async function exchange(ctx, fallback) {
         }
         signal?.addEventListener('abort', onAbort, { once: true });
         const options = {
-            origin: url.origin,
-            path: url.pathname + url.search,
+            origin: target.origin,
+            path: target.path,
             method: ctx.getHttpMethod().toString(),
             headers: ctx.getHeaders(),
             ...(typeof body === 'string' ? { body } : {}),
@@ -292,6 +307,127 @@ async function exchange(ctx, fallback) {
             settle(() => reject(new TypeError('fetch failed', { cause: err })));
         }
     });
+}
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+;// CONCATENATED MODULE: ./src/cluster/watch-stream.ts
+/**
+ * A watch stream read straight off the connection pool (undici's dispatch API), one JSON event a line.
+ * client-node's Watch goes through fetch, a web stream turned into a Node stream, then readline: a sync of
+ * a thousand objects brings a thousand events, and that path cost more CPU per event than the event's own
+ * work. It also dropped a line it could not parse without a word; here such a line ends the stream with an
+ * error, so the watcher resumes from the last version it took and the event comes again.
+ */
+
+/** An answer other than 200 to a watch: its status, read by the watcher (410 Gone: list again). */
+class WatchRefused extends Error {
+    statusCode;
+    name = 'WatchRefused';
+    constructor(statusCode, body) {
+        super(`the watch was answered HTTP ${statusCode}${body ? `: ${body.slice(0, 200)}` : ''}`);
+        this.statusCode = statusCode;
+    }
+}
+/** Starts the stream; the controller ends it (then onDone is told nothing more). */
+function openWatchStream(options) {
+    const { onEvent, onDone } = options;
+    const stop = new AbortController();
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    let partial = '';
+    let status = 0;
+    let refusal = '';
+    let started;
+    let done = false;
+    /** The stream is over; a request still under way (a timeout, a bad line) is stopped. */
+    const finish = (err, requestOver = false) => {
+        if (done)
+            return;
+        done = true;
+        clearTimeout(idle);
+        stop.signal.removeEventListener('abort', onStop);
+        if (err && !requestOver)
+            started?.abort(err);
+        onDone(err);
+    };
+    // One timer, pushed back by each chunk (refresh, not a new timer per chunk).
+    const idle = setTimeout(() => finish(new DOMException('no data from the watch in time', 'TimeoutError')), options.idleTimeoutMs);
+    idle.unref();
+    function onStop() {
+        if (done)
+            return;
+        done = true;
+        clearTimeout(idle);
+        started?.abort(new DOMException('the watch was stopped', 'AbortError'));
+    }
+    stop.signal.addEventListener('abort', onStop, { once: true });
+    const lines = (text) => {
+        const all = partial + text;
+        let from = 0;
+        for (let nl = all.indexOf('\n'); nl >= 0 && !done; nl = all.indexOf('\n', from)) {
+            const line = all.slice(from, nl).trim();
+            from = nl + 1;
+            if (line)
+                take(line);
+        }
+        partial = all.slice(from);
+    };
+    const take = (line) => {
+        let event;
+        try {
+            event = JSON.parse(line);
+        }
+        catch {
+            finish(new Error(`the watch sent a line that is not JSON (${line.length} characters)`));
+            return;
+        }
+        if (typeof event !== 'object' || event === null || typeof event.type !== 'string') {
+            finish(new Error(`the watch sent a line that is not an event (${line.length} characters)`));
+            return;
+        }
+        try {
+            onEvent(event);
+        }
+        catch (err) {
+            // The listener's own failure: ended here, with its reason, not inside undici's handler.
+            finish(err instanceof Error ? err : new Error(String(err)));
+        }
+    };
+    try {
+        options.dispatcher.dispatch({ origin: options.target.origin, path: options.target.path, method: 'GET', headers: options.headers }, {
+            onRequestStart(controller) {
+                started = controller;
+                if (done)
+                    controller.abort(new DOMException('the watch was stopped', 'AbortError'));
+            },
+            onResponseStart(_controller, statusCode) {
+                status = statusCode;
+                idle.refresh();
+            },
+            onResponseData(_controller, chunk) {
+                if (done || status < 200)
+                    return;
+                idle.refresh();
+                if (status !== 200)
+                    refusal += chunk.toString('utf8');
+                else
+                    lines(decoder.write(chunk));
+            },
+            onResponseEnd() {
+                if (status !== 200)
+                    return finish(new WatchRefused(status, refusal), true);
+                lines(`${decoder.end()}\n`);
+                finish(null, true);
+            },
+            onResponseError(_controller, err) {
+                finish(err, true);
+            },
+        });
+    }
+    catch (err) {
+        finish(err instanceof Error ? err : new Error(String(err)));
+    }
+    return stop;
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/debug-log.ts
@@ -383,7 +519,13 @@ beforeRetry) {
 
 
 
+
 const FIELD_MANAGER = 'hook-sync';
+/**
+ * A watch that brings nothing (no event, no bookmark) for this long is given up and resumed: as
+ * client-node's Watch does, so a connection that died without a word is noticed.
+ */
+const WATCH_IDLE_TIMEOUT_MS = 30_000;
 function writeQuery(options) {
     return {
         fieldManager: FIELD_MANAGER,
@@ -416,6 +558,17 @@ function authFailure(err) {
 }
 /** On objects created under a generateName: lets a retry find what a create whose answer was lost made. */
 const CREATE_TOKEN_LABEL = 'hook-sync.io/create-token';
+/** A server address split once: requests are sent to its origin, under its path. */
+function splitServer(server) {
+    try {
+        const url = new URL(server);
+        return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
+    }
+    catch {
+        // Not an address at all (the kubeconfig's checks say so first): the request fails on its origin.
+        return { origin: server, basePath: '' };
+    }
+}
 function splitApiVersion(apiVersion) {
     const slash = apiVersion.indexOf('/');
     return slash < 0
@@ -429,6 +582,9 @@ class ClusterClient {
     groupVersionsLoaded = new Set();
     groupVersionsLoading = new Map();
     server;
+    /** The server's origin, and the path it is served under (a proxy's prefix; usually empty). */
+    origin;
+    basePath;
     retry;
     timing;
     debug;
@@ -437,29 +593,34 @@ class ClusterClient {
     constructor(kc, retry = {}, hooks = {}) {
         this.kc = kc;
         this.server = (kc.getCurrentCluster()?.server ?? '').replace(/\/+$/, '');
+        ({ origin: this.origin, basePath: this.basePath } = splitServer(this.server));
         reuseConnections(kc);
         this.retry = { ...retry_policy/* DEFAULT_RETRY_POLICY */.cO, ...retry };
         this.timing = { ...retry_policy/* REAL_TIMING */.wR, ...hooks.timing };
         this.debug = hooks.debug ?? debugSinkFromEnv();
     }
-    url(path, query = {}) {
-        const url = new URL(this.server + path);
-        for (const [k, v] of Object.entries(query))
+    /** The path and query of a request, as a string: no URL object is built per request. */
+    target(path, query = {}) {
+        let search = '';
+        for (const k in query) {
+            const v = query[k];
             if (v !== undefined)
-                url.searchParams.set(k, String(v));
-        return url;
+                search += `${search ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(v)}`;
+        }
+        return { origin: this.origin, path: this.basePath + path + search };
     }
     async request(method, path, options = {}) {
-        const url = this.url(path, options.query);
+        const target = this.target(path, options.query);
         const safe = options.idempotent ?? (0,transient_failure/* safeToRepeat */._r)(method, options.contentType, options.query);
-        return this.withRetries(`${method} ${path}`, safe, options.signal, () => this.once(method, url, options), options.beforeRetry);
+        return this.withRetries(`${method} ${path}`, safe, options.signal, () => this.once(method, target, options), options.beforeRetry);
     }
     /** See `retrying`: `attempt` tried until it succeeds or the policy says stop. */
     withRetries(what, safe, signal, attempt, beforeRetry) {
         return retrying(this, what, safe, signal, attempt, beforeRetry);
     }
-    async context(method, url, signal) {
-        const ctx = new http/* RequestContext */.bb(url.toString(), method);
+    /** The request's credentials (headers, the connection pool); its URL is the server's until it is sent. */
+    async context(method, signal) {
+        const ctx = new http/* RequestContext */.bb(this.origin, method);
         await this.authenticate(ctx);
         ctx.setHeaderParam('User-Agent', 'hook-sync');
         if (signal)
@@ -480,7 +641,7 @@ class ClusterClient {
         return new api_error/* KubeConnectionError */.CP(`cannot reach the Kubernetes API at ${this.server}: ${detail}`, err);
     }
     /** One try: the whole answer read within the request timeout. */
-    async once(method, url, options) {
+    async once(method, target, options) {
         // One controller per try, aborted by its timer or by the caller's signal. Not AbortSignal.timeout and
         // AbortSignal.any: those leave a weakly held signal per request on the operation's long-lived signal
         // for the garbage collector to sweep, thousands of them in a large sync.
@@ -496,15 +657,15 @@ class ClusterClient {
         else
             options.signal?.addEventListener('abort', cancel, { once: true });
         try {
-            return await this.exchangeOnce(method, url, options, controller.signal, () => timedOut);
+            return await this.exchangeOnce(method, target, options, controller.signal, () => timedOut);
         }
         finally {
             clearTimeout(timer);
             options.signal?.removeEventListener('abort', cancel);
         }
     }
-    async exchangeOnce(method, url, options, signal, timedOut) {
-        const ctx = await this.context(method, url, signal);
+    async exchangeOnce(method, target, options, signal, timedOut) {
+        const ctx = await this.context(method, signal);
         ctx.setHeaderParam('Accept', 'application/json');
         if (options.body !== undefined) {
             ctx.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
@@ -518,7 +679,7 @@ class ClusterClient {
                 status,
                 text,
                 headers: { 'retry-after': retryAfter },
-            } = await exchange(ctx, this.http));
+            } = await exchange(ctx, target, this.http));
         }
         catch (err) {
             if (options.signal?.aborted)
@@ -534,7 +695,9 @@ class ClusterClient {
      * 400 or more is thrown as a KubeApiError, a connection that fails as a KubeConnectionError.
      */
     async openStream(path, query, signal) {
-        const ctx = await this.context('GET', this.url(path, query), signal);
+        const { origin, path: pathAndQuery } = this.target(path, query);
+        const ctx = await this.context('GET', signal);
+        ctx.setUrl(origin + pathAndQuery);
         try {
             const response = await this.http.send(ctx).toPromise();
             if (response.httpStatusCode >= 400)
@@ -587,7 +750,10 @@ class ClusterClient {
     }
     async fetchGroupVersion(apiVersion) {
         const { group, version } = splitApiVersion(apiVersion);
-        const path = group ? `/apis/${group}/${version}` : `/api/${version}`;
+        // Encoded: a stray character in a manifest's apiVersion is then a kind the server does not serve (404),
+        // not a path the HTTP client refuses to send.
+        const [g, v] = [encodeURIComponent(group), encodeURIComponent(version)];
+        const path = group ? `/apis/${g}/${v}` : `/api/${v}`;
         try {
             const { body } = await this.request('GET', path);
             this.groupVersionsLoaded.add(apiVersion);
@@ -615,10 +781,11 @@ class ClusterClient {
         return info;
     }
     collectionPath(info, namespace) {
-        const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`;
+        const [g, v] = [encodeURIComponent(info.group), encodeURIComponent(info.version)];
+        const base = info.group ? `/apis/${g}/${v}` : `/api/${v}`;
         return info.namespaced && namespace
-            ? `${base}/namespaces/${encodeURIComponent(namespace)}/${info.plural}`
-            : `${base}/${info.plural}`;
+            ? `${base}/namespaces/${encodeURIComponent(namespace)}/${encodeURIComponent(info.plural)}`
+            : `${base}/${encodeURIComponent(info.plural)}`;
     }
     async objectPath(ref) {
         const info = await this.requireResource(ref.apiVersion, ref.kind);
@@ -735,9 +902,25 @@ class ClusterClient {
         }));
         return { items, resourceVersion: body.metadata?.resourceVersion ?? '' };
     }
-    /** A watch stream (client-node's, with this client's credentials); objects arrive as plain JSON. */
-    watch(path, query, onEvent, onDone) {
-        return new watch/* Watch */.o(this.kc).watch(path, query, (type, obj) => onEvent(type, obj), onDone);
+    /**
+     * A watch stream with this client's credentials; objects arrive as plain JSON. `onDone` is called once,
+     * when the stream ends (null: the server closed it) — not after the returned controller stopped it.
+     */
+    async watch(path, query, onEvent, onDone) {
+        const ctx = await this.context('GET', undefined);
+        const dispatcher = ctx.getDispatcher();
+        // A client-node that builds no dispatcher of its own (see connection-reuse.ts): its own Watch.
+        if (!isDispatcher(dispatcher))
+            return new watch/* Watch */.o(this.kc).watch(path, query, (type, obj) => onEvent(type, obj), onDone);
+        ctx.setHeaderParam('Accept', 'application/json');
+        return openWatchStream({
+            dispatcher,
+            target: this.target(path, { watch: true, ...query }),
+            headers: ctx.getHeaders(),
+            onEvent: (event) => onEvent(event.type, event.object),
+            onDone,
+            idleTimeoutMs: WATCH_IDLE_TIMEOUT_MS,
+        });
     }
 }
 
@@ -4676,13 +4859,21 @@ async function resolveManifestPaths(inputs, cwd) {
     }
     const seen = new Set();
     const files = [];
-    const reals = await Promise.all(found.map((file) => (0,promises_.realpath)(file).catch(() => file)));
-    found.forEach((file, i) => {
-        if (seen.has(reals[i]))
-            return;
-        seen.add(reals[i]);
+    // One system call a file, in turn (as the files are read, below): a thousand promises through the thread
+    // pool cost more than the calls themselves.
+    for (const file of found) {
+        let real = file;
+        try {
+            real = external_node_fs_.realpathSync.native(file);
+        }
+        catch {
+            // Gone or unreadable: reading it says so, with the file's name.
+        }
+        if (seen.has(real))
+            continue;
+        seen.add(real);
         files.push(file);
-    });
+    }
     return { files, kustomizations, diagnostics };
 }
 function displayPath(file, cwd) {
@@ -6296,15 +6487,16 @@ var task_applier = __webpack_require__(5688);
 
 
 
-/** Kinds whose pods, ReplicaSets and events matter for judging them. */
-const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Pod']);
 /**
- * The group-versions a sync of the plan looks up: its kinds', and ReplicaSets' (read beside the pods of
- * whatever owns pods). Discovered all at once, one round trip rather than one per group as tasks meet them.
+ * The group-versions a run of the plan looks up: its kinds'; Jobs' (the recovery of a killed run's hooks
+ * lists them); ReplicaSets' (read beside the pods of any namespace the run writes in). Discovered all at
+ * once, one round trip rather than one per group as each is met.
  */
 function groupVersionsOf(plan) {
-    const podOwners = plan.tasks.some((t) => t.hook || POD_OWNERS.has(t.kind));
-    return [...new Set([...plan.tasks.map((t) => t.apiVersion), ...(podOwners ? ['apps/v1'] : [])])];
+    const namespaced = plan.tasks.some((t) => t.namespace);
+    return [
+        ...new Set([...plan.tasks.map((t) => t.apiVersion), 'batch/v1', ...(namespaced ? ['apps/v1'] : [])]),
+    ];
 }
 async function inBatches(items, size, fn) {
     let next = 0;
@@ -6349,12 +6541,15 @@ class Preflight {
         }
         if (problems.length || !watch)
             return problems;
-        // Every list at once (each kind and namespace once): one round trip instead of one per kind.
+        // Every list at once (each kind and namespace once): one round trip instead of one per kind. The
+        // pods, events and ReplicaSets of each namespace written in too, as a write's watchFor would (later,
+        // one round trip more before the first write) — except a namespace the plan itself creates: the rights
+        // to read in it may come with the sync (a RoleBinding in it, a tenant controller), so it is watched
+        // once its objects are written.
+        const created = new Set(this.plan.tasks.filter((t) => t.kind === 'Namespace' && t.group === '').map((t) => t.name));
         await Promise.all([...this.resources].flatMap(([t, info]) => [
             this.observed.watchKind(info, t.namespace || undefined),
-            t.namespace && (t.hook || POD_OWNERS.has(t.kind))
-                ? this.namespaceExists(t.namespace).then((exists) => exists ? this.observed.watchNamespace(t.namespace) : undefined)
-                : undefined,
+            t.namespace && !created.has(t.namespace) ? this.observed.watchNamespace(t.namespace) : undefined,
         ]));
         return [];
     }
@@ -6502,8 +6697,8 @@ __webpack_require__.d(__webpack_exports__, {
   q: () => (/* binding */ syncFromPaths)
 });
 
-// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 4 modules
-var cluster_client = __webpack_require__(5495);
+// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 5 modules
+var cluster_client = __webpack_require__(8162);
 // EXTERNAL MODULE: ./src/cluster/kubeconfig.ts + 1 modules
 var kubeconfig = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/diagnostics.ts
@@ -7487,11 +7682,19 @@ class ObservedState {
         if (this.watchedNamespaces.has(namespace))
             return;
         this.watchedNamespaces.add(namespace);
-        await Promise.all([
-            this.client.requireResource('v1', 'Pod').then((pods) => this.watcher.watch(pods, namespace)),
-            this.client.requireResource('v1', 'Event').then((events) => this.watcher.watch(events, namespace)),
-            this.client.resourceFor('apps/v1', 'ReplicaSet').then((rs) => rs && this.watcher.watch(rs, namespace)),
-        ]);
+        try {
+            await Promise.all([
+                this.client.requireResource('v1', 'Pod').then((pods) => this.watcher.watch(pods, namespace)),
+                this.client.requireResource('v1', 'Event').then((events) => this.watcher.watch(events, namespace)),
+                this.client
+                    .resourceFor('apps/v1', 'ReplicaSet')
+                    .then((rs) => rs && this.watcher.watch(rs, namespace)),
+            ]);
+        }
+        catch (err) {
+            this.watchedNamespaces.delete(namespace); // the next write into it tries again
+            throw err;
+        }
     }
     isWatching(namespace) {
         return this.watchedNamespaces.has(namespace);
@@ -9476,6 +9679,10 @@ async function appOperation(plan, client, options) {
         labelNamespace: prepared !== undefined && prepared.kind !== 'in-manifests',
         written: 0,
     };
+    // A sync that prunes nothing is as large as what it writes: the heap is set for it before the dry run.
+    // A delete, or a prune, is sized by the inventory, read under the lock (below).
+    if (plan.operation === 'sync' && !options.prune)
+        (0,heap_tuning/* tuneHeapForPlan */.jW)(plan.tasks.length);
     // Before the lock's Lease and the inventory: input the cluster refuses must change nothing in it. What
     // tells later whether the dry run went stale is read before it starts: the inventory (beside the
     // discovery of every kind the run touches and the namespace check), then the Lease.
@@ -9875,8 +10082,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/cluster/api-error.ts
 var api_error = __webpack_require__(3693);
-// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 4 modules
-var cluster_client = __webpack_require__(5495);
+// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 5 modules
+var cluster_client = __webpack_require__(8162);
 ;// CONCATENATED MODULE: ./src/sync/client-side-apply.ts
 const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 function isMap(v) {

@@ -684,8 +684,8 @@ function groupedLogObserver(redact) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 4 modules
-var cluster_client = __webpack_require__(5495);
+// EXTERNAL MODULE: ./src/cluster/cluster-client.ts + 5 modules
+var cluster_client = __webpack_require__(8162);
 // EXTERNAL MODULE: ./src/diff/live-preview.ts
 var live_preview = __webpack_require__(4696);
 // EXTERNAL MODULE: ./src/lifecycle/inventory.ts
