@@ -124,6 +124,15 @@ function splitServer(server: string): { origin: string; basePath: string } {
   }
 }
 
+/**
+ * `/api/v1` or `/apis/<group>/<version>`, encoded: a stray character in a manifest's apiVersion is then a
+ * group-version the server does not serve (404), not a path the HTTP client refuses to send.
+ */
+function groupVersionPath(group: string, version: string): string {
+  const v = encodeURIComponent(version);
+  return group ? `/apis/${encodeURIComponent(group)}/${v}` : `/api/${v}`;
+}
+
 function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.indexOf('/');
   return slash < 0
@@ -344,10 +353,7 @@ export class ClusterClient {
 
   private async fetchGroupVersion(apiVersion: string): Promise<void> {
     const { group, version } = splitApiVersion(apiVersion);
-    // Encoded: a stray character in a manifest's apiVersion is then a kind the server does not serve (404),
-    // not a path the HTTP client refuses to send.
-    const [g, v] = [encodeURIComponent(group), encodeURIComponent(version)];
-    const path = group ? `/apis/${g}/${v}` : `/api/${v}`;
+    const path = groupVersionPath(group, version);
     try {
       const { body } = await this.request<{
         resources?: { name: string; kind: string; namespaced: boolean }[];
@@ -377,8 +383,7 @@ export class ClusterClient {
   }
 
   collectionPath(info: ResourceInfo, namespace?: string): string {
-    const [g, v] = [encodeURIComponent(info.group), encodeURIComponent(info.version)];
-    const base = info.group ? `/apis/${g}/${v}` : `/api/${v}`;
+    const base = groupVersionPath(info.group, info.version);
     return info.namespaced && namespace
       ? `${base}/namespaces/${encodeURIComponent(namespace)}/${encodeURIComponent(info.plural)}`
       : `${base}/${encodeURIComponent(info.plural)}`;
