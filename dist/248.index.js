@@ -569,6 +569,14 @@ function splitServer(server) {
         return { origin: server, basePath: '' };
     }
 }
+/**
+ * `/api/v1` or `/apis/<group>/<version>`, encoded: a stray character in a manifest's apiVersion is then a
+ * group-version the server does not serve (404), not a path the HTTP client refuses to send.
+ */
+function groupVersionPath(group, version) {
+    const v = encodeURIComponent(version);
+    return group ? `/apis/${encodeURIComponent(group)}/${v}` : `/api/${v}`;
+}
 function splitApiVersion(apiVersion) {
     const slash = apiVersion.indexOf('/');
     return slash < 0
@@ -750,10 +758,7 @@ class ClusterClient {
     }
     async fetchGroupVersion(apiVersion) {
         const { group, version } = splitApiVersion(apiVersion);
-        // Encoded: a stray character in a manifest's apiVersion is then a kind the server does not serve (404),
-        // not a path the HTTP client refuses to send.
-        const [g, v] = [encodeURIComponent(group), encodeURIComponent(version)];
-        const path = group ? `/apis/${g}/${v}` : `/api/${v}`;
+        const path = groupVersionPath(group, version);
         try {
             const { body } = await this.request('GET', path);
             this.groupVersionsLoaded.add(apiVersion);
@@ -781,8 +786,7 @@ class ClusterClient {
         return info;
     }
     collectionPath(info, namespace) {
-        const [g, v] = [encodeURIComponent(info.group), encodeURIComponent(info.version)];
-        const base = info.group ? `/apis/${g}/${v}` : `/api/${v}`;
+        const base = groupVersionPath(info.group, info.version);
         return info.namespaced && namespace
             ? `${base}/namespaces/${encodeURIComponent(namespace)}/${encodeURIComponent(info.plural)}`
             : `${base}/${encodeURIComponent(info.plural)}`;
